@@ -1,0 +1,154 @@
+using Equilibre.Features.Eligibility;
+using Equilibre.Features.Imports;
+using Equilibre.Features.Organisations;
+using Equilibre.Features.Territory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Equilibre.Features.Data;
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(3);
+        b.Property(x => x.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class DepartementConfiguration : IEntityTypeConfiguration<Departement>
+{
+    public void Configure(EntityTypeBuilder<Departement> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(3);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.RegionCode).HasMaxLength(3);
+        b.HasIndex(x => x.RegionCode);
+    }
+}
+
+internal sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
+{
+    public void Configure(EntityTypeBuilder<Commune> b)
+    {
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(5);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.DepartementCode).HasMaxLength(3);
+        b.Property(x => x.RegionCode).HasMaxLength(3);
+        b.Property(x => x.EpciSiren).HasMaxLength(9);
+        b.Property(x => x.EptSiren).HasMaxLength(9);
+        b.Property(x => x.PostalCodes).HasMaxLength(200);
+        b.HasIndex(x => x.EpciSiren);
+        b.HasIndex(x => x.EptSiren);
+        b.HasIndex(x => x.DepartementCode);
+    }
+}
+
+internal sealed class EpciConfiguration : IEntityTypeConfiguration<Epci>
+{
+    public void Configure(EntityTypeBuilder<Epci> b)
+    {
+        b.HasKey(x => x.Siren);
+        b.Property(x => x.Siren).HasMaxLength(9);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Kind).HasMaxLength(10);
+        b.Property(x => x.MainDepartementCode).HasMaxLength(3);
+        b.Property(x => x.DepartementCodes).HasMaxLength(40);
+        b.Property(x => x.RegionCode).HasMaxLength(3);
+        b.Ignore(x => x.DepartementCodeList);
+        b.HasIndex(x => x.RegionCode);
+        b.HasIndex(x => x.MainDepartementCode);
+    }
+}
+
+internal sealed class Q1ThresholdEntryConfiguration : IEntityTypeConfiguration<Q1ThresholdEntry>
+{
+    public void Configure(EntityTypeBuilder<Q1ThresholdEntry> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.RegionName).HasMaxLength(100);
+        b.Property(x => x.DepartementCode).HasMaxLength(3);
+        b.Property(x => x.DepartementName).HasMaxLength(100);
+        b.Property(x => x.PublishedEpciName).HasMaxLength(200);
+        b.Property(x => x.EpciSiren).HasMaxLength(9);
+        b.Property(x => x.MatchExplanation).HasMaxLength(1000);
+        b.Property(x => x.Source).HasMaxLength(300);
+        b.HasIndex(x => new { x.Year, x.DepartementCode, x.PublishedEpciName }).IsUnique();
+        b.HasIndex(x => new { x.EpciSiren, x.Year });
+    }
+}
+
+internal sealed class ResourceCeilingEntryConfiguration : IEntityTypeConfiguration<ResourceCeilingEntry>
+{
+    public void Configure(EntityTypeBuilder<ResourceCeilingEntry> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.StatusText).HasMaxLength(300);
+        b.Property(x => x.Reference).HasMaxLength(500);
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.HasIndex(x => new { x.EffectiveFrom, x.Financing, x.Zone, x.Category }).IsUnique();
+    }
+}
+
+internal sealed class CommuneBoundaryConfiguration : IEntityTypeConfiguration<CommuneBoundary>
+{
+    public void Configure(EntityTypeBuilder<CommuneBoundary> b)
+    {
+        b.HasKey(x => x.CommuneCode);
+        b.Property(x => x.CommuneCode).HasMaxLength(5);
+        b.Property(x => x.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
+{
+    public void Configure(EntityTypeBuilder<ImportRun> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasMaxLength(40);
+        b.Property(x => x.Source).HasMaxLength(500);
+        b.Property(x => x.Failure).HasMaxLength(2000);
+        b.Property(x => x.StartedBy).HasMaxLength(256);
+        b.HasMany(x => x.Issues).WithOne().HasForeignKey(x => x.ImportRunId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.StartedAt);
+    }
+}
+
+internal sealed class ImportIssueConfiguration : IEntityTypeConfiguration<ImportIssue>
+{
+    public void Configure(EntityTypeBuilder<ImportIssue> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Field).HasMaxLength(100);
+        b.Property(x => x.Value).HasMaxLength(500);
+        b.Property(x => x.Message).HasMaxLength(1000);
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Siren).HasMaxLength(9);
+        b.Property(x => x.RegionCode).HasMaxLength(3);
+        b.Property(x => x.DepartementCode).HasMaxLength(3);
+        b.Property(x => x.EpciSiren).HasMaxLength(9);
+        b.Property(x => x.CommuneCode).HasMaxLength(5);
+        b.Ignore(x => x.Scope);
+        b.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,56 @@
+using Equilibre.Features.Eligibility;
+using Equilibre.Features.Imports;
+using Equilibre.Features.Organisations;
+using Equilibre.Features.Territory;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Equilibre.Features.Data;
+
+/// <summary>
+/// The one database of Equilibre. Abstract: <see cref="SqliteEquilibreDb"/> (embedded default) and
+/// <see cref="PostgresEquilibreDb"/> (production) each own their migrations (docs/adr/0003).
+/// </summary>
+public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole<long>, long>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Departement> Departements => Set<Departement>();
+    public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<Epci> Epcis => Set<Epci>();
+    public DbSet<Q1ThresholdEntry> Q1Thresholds => Set<Q1ThresholdEntry>();
+    public DbSet<ResourceCeilingEntry> ResourceCeilings => Set<ResourceCeilingEntry>();
+    public DbSet<CommuneBoundary> CommuneBoundaries => Set<CommuneBoundary>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EquilibreDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+/// <summary>SQLite flavour: migrations in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteEquilibreDb(DbContextOptions<SqliteEquilibreDb> options) : EquilibreDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite cannot order or compare DateTimeOffset text; store UTC ticks so that sorting by date translates.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>PostgreSQL flavour: migrations in Data/Migrations/Postgres.</summary>
+public sealed class PostgresEquilibreDb(DbContextOptions<PostgresEquilibreDb> options) : EquilibreDb(options);

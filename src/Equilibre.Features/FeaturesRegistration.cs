@@ -1,0 +1,53 @@
+using Equilibre.Features.Data;
+using Equilibre.Features.Demo;
+using Equilibre.Features.Eligibility;
+using Equilibre.Features.Imports;
+using Equilibre.Features.Organisations;
+using Equilibre.Features.Territory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Equilibre.Features;
+
+/// <summary>Registers the database and every use case, one line each (no scanning, no mediator).</summary>
+public static class FeaturesRegistration
+{
+    public static IServiceCollection AddEquilibreFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(ReferenceFiles.From(configuration));
+        services.AddSingleton(TimeProvider.System);
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqliteEquilibreDb>(o => o.UseSqlite(settings.ConnectionString));
+                services.AddScoped<EquilibreDb>(sp => sp.GetRequiredService<SqliteEquilibreDb>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresEquilibreDb>(o => o.UseNpgsql(settings.ConnectionString));
+                services.AddScoped<EquilibreDb>(sp => sp.GetRequiredService<PostgresEquilibreDb>());
+                break;
+        }
+
+        services.AddScoped<InitialiseDatabase>();
+        services.AddScoped<ImportTerritory>();
+        services.AddScoped<ImportQ1Thresholds>();
+        services.AddScoped<ImportResourceCeilings>();
+        services.AddScoped<ImportCommuneBoundaries>();
+        services.AddScoped<ImportReferenceData>();
+        services.AddScoped<ListImportRuns>();
+        services.AddScoped<ListEpcis>();
+        services.AddScoped<GetEpci>();
+        services.AddScoped<GetEpciBoundaries>();
+        services.AddScoped<GetCommune>();
+        services.AddScoped<ListTerritoryFilters>();
+        services.AddScoped<ListResourceCeilings>();
+        services.AddScoped<ListOrganisations>();
+        services.AddScoped<GetHomeOverview>();
+        services.AddScoped<SeedDemo>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using Equilibre.Domain;
+
+namespace Equilibre.Web;
+
+/// <summary>French formatting for the views: "10 154 €", "31/12/2026 à 14:05", "30,9 %".</summary>
+public static class Format
+{
+    public static string Number(int? value) => value?.ToString("N0", French.Culture) ?? "—";
+
+    public static string Number(decimal? value) => value?.ToString("N0", French.Culture) ?? "—";
+
+    public static string Euros(decimal? value) => value is null ? "—" : value.Value.ToString("N0", French.Culture) + " €";
+
+    public static string Date(DateOnly? value) => value?.ToString("dd/MM/yyyy", French.Culture) ?? "—";
+
+    public static string DateTime(DateTimeOffset value) =>
+        TimeZoneInfo.ConvertTime(value, Paris).ToString("dd/MM/yyyy 'à' HH:mm", French.Culture);
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+}
