@@ -1,1 +1,8 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Equilibre.Cli;
+
+var root = new RootCommand("Equilibre — outil en ligne de commande (base de données, données de référence, démonstration).");
+root.Subcommands.Add(DbCommands.Create());
+root.Subcommands.Add(ReferenceCommands.Create());
+root.Subcommands.Add(DemoCommands.Create());
+return await root.Parse(args).InvokeAsync();

@@ -16,6 +16,16 @@ public sealed class ImportReferenceData(
 
     public sealed record Request(ReferenceFiles Files, int CogMillesime = DefaultCogMillesime, string? StartedBy = null);
 
+    /// <summary>French name of an import kind, for reports.</summary>
+    public static string KindLabel(string kind) => kind switch
+    {
+        ImportTerritory.Kind => "Communes et EPCI",
+        ImportQ1Thresholds.Kind => "Seuils du premier quartile",
+        ImportResourceCeilings.Kind => "Plafonds de ressources",
+        ImportCommuneBoundaries.Kind => "Contours des communes",
+        _ => kind,
+    };
+
     public async Task<IReadOnlyList<ImportRun>> HandleAsync(Request request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);

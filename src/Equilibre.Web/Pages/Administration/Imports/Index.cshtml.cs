@@ -1,6 +1,4 @@
-using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
-using Equilibre.Features.Territory;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -26,12 +24,5 @@ public sealed class IndexModel(ListImportRuns list, ImportReferenceData import, 
         return RedirectToPage();
     }
 
-    public static string KindLabel(string kind) => kind switch
-    {
-        ImportTerritory.Kind => "Communes et EPCI",
-        ImportQ1Thresholds.Kind => "Seuils du premier quartile",
-        ImportResourceCeilings.Kind => "Plafonds de ressources",
-        ImportCommuneBoundaries.Kind => "Contours des communes",
-        _ => kind,
-    };
+    public static string KindLabel(string kind) => ImportReferenceData.KindLabel(kind);
 }

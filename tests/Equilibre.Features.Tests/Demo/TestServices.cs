@@ -1,0 +1,38 @@
+using Equilibre.Features.Data;
+using Equilibre.Features.Demo;
+using Equilibre.Features.Organisations;
+using Equilibre.Features.Territory;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Equilibre.Features.Tests.Demo;
+
+/// <summary>The real Identity stores on a test database, for handlers that create users.</summary>
+public static class TestServices
+{
+    public static ServiceProvider For(TestDatabase database)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddScoped(_ => database.NewContext());
+        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole<long>>().AddEntityFrameworkStores<EquilibreDb>();
+        services.AddScoped<SeedDemo>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A database with the small test territory and the demo organisations and accounts.</summary>
+    public static async Task<TestDatabase> WithDemoAsync(Provider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
+        }
+
+        await using var services = For(database);
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SeedDemo>().HandleAsync();
+        Assert.True(result.Succeeded, result.Message);
+        return database;
+    }
+}

@@ -1,0 +1,78 @@
+using Equilibre.Features.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Equilibre.Features.Tests;
+
+/// <summary>The providers every handler test runs on.</summary>
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// A fresh, migrated database for one test: in-memory SQLite, or a throwaway PostgreSQL database when
+/// <c>EQUILIBRE_TEST_PG</c> holds a connection string (CI always sets it; locally the PostgreSQL cases skip).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "EQUILIBRE_TEST_PG";
+
+    private readonly SqliteConnection? _sqlite;
+    private readonly string? _postgres;
+
+    private TestDatabase(Provider provider, SqliteConnection? sqlite, string? postgres)
+    {
+        Provider = provider;
+        _sqlite = sqlite;
+        _postgres = postgres;
+    }
+
+    public Provider Provider { get; }
+
+    public static IEnumerable<object[]> Providers => [[Provider.Sqlite], [Provider.Postgres]];
+
+    public static async Task<TestDatabase> CreateAsync(Provider provider)
+    {
+        TestDatabase database;
+        if (provider == Provider.Postgres)
+        {
+            var cs = Environment.GetEnvironmentVariable(PostgresVariable);
+            Skip.If(string.IsNullOrWhiteSpace(cs),
+                $"PostgreSQL non configuré : définissez {PostgresVariable} (ex. Host=127.0.0.1;Port=54329;Username=app;Password=app) pour exécuter ce cas ; .ci/run le fait.");
+            var builder = new NpgsqlConnectionStringBuilder(cs) { Database = $"eq_test_{Guid.NewGuid():N}" };
+            database = new TestDatabase(provider, null, builder.ConnectionString);
+        }
+        else
+        {
+            var connection = new SqliteConnection("Data Source=:memory:");
+            await connection.OpenAsync();
+            database = new TestDatabase(provider, connection, null);
+        }
+
+        await using var db = database.NewContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>A new context (fresh change tracker) on this database.</summary>
+    public EquilibreDb NewContext() => Provider == Provider.Postgres
+        ? new PostgresEquilibreDb(new DbContextOptionsBuilder<PostgresEquilibreDb>().UseNpgsql(_postgres).Options)
+        : new SqliteEquilibreDb(new DbContextOptionsBuilder<SqliteEquilibreDb>().UseSqlite(_sqlite!).Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await using var db = NewContext();
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        if (_sqlite is not null)
+        {
+            await _sqlite.DisposeAsync();
+        }
+    }
+}
