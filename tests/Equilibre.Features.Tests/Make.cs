@@ -99,7 +99,7 @@ public static class Make
             properties = new { code, nom = "Commune " + code },
             geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 4.0 + i, 49.0 }, new[] { 4.1 + i, 49.0 }, new[] { 4.1 + i, 49.1 }, new[] { 4.0 + i, 49.0 } } } },
         });
-        Write(folder, "communes-test.geojson", new { type = "FeatureCollection", features });
+        Write(folder, "communes-99-test.geojson", new { type = "FeatureCollection", features });
         return folder;
     }
 

@@ -27,7 +27,8 @@ public enum CeilingStatus
 /// <summary>
 /// One cell of the ceilings table: annual revenu fiscal de référence (N-2) ceiling for a financing, zone and
 /// household category 1–6, or the amount per person beyond category 6 (<see cref="Category"/> = null).
-/// Effective from <see cref="EffectiveFrom"/> until the next cell of the same financing, zone and category.
+/// Ceilings are revised every 1 January (domain.md §3.2): a cell applies during the calendar year of
+/// <see cref="EffectiveFrom"/>, from that date.
 /// </summary>
 public sealed record ResourceCeiling(
     DateOnly EffectiveFrom,
@@ -47,8 +48,10 @@ public sealed record CeilingLookup(decimal? Amount, int Category, int ExtraPerso
 }
 
 /// <summary>
-/// Ceiling lookup (domain.md §3.3, §3.5): the cell in force on the date for the financing, zone and category;
-/// beyond category 6, the category 6 amount plus the per-person amount for each extra person.
+/// Ceiling lookup (domain.md §3.3, §3.5): the cell of the date's year for the financing, zone and category;
+/// beyond category 6, the category 6 amount plus the per-person amount for each extra person. A year without a
+/// known cell has no ceiling — the previous year's value is named in the explanation, never applied, since the
+/// ceilings are revised every 1 January (domain.md §3.2).
 /// </summary>
 public static class ResourceCeilings
 {
@@ -66,10 +69,11 @@ public static class ResourceCeilings
         var extra = categoryRank - category;
         var cells = table.Where(c => c.Financing == financing && c.Zone == zone && c.EffectiveFrom <= asOf).ToList();
         var lines = new List<string>();
-        var baseCell = InForce(cells, category);
+        var baseCell = InForce(cells, category, asOf.Year);
         if (baseCell is null)
         {
-            lines.Add(French.Format($"aucun plafond {Label(financing)} connu pour la catégorie {category}, zone « {Label(zone)} », au {asOf:dd/MM/yyyy}"));
+            lines.Add(French.Format($"aucun plafond {Label(financing)} {asOf.Year} connu pour la catégorie {category}, zone « {Label(zone)} »")
+                + PreviousValue(cells, category));
             return new CeilingLookup(null, category, extra, lines, []);
         }
 
@@ -79,10 +83,11 @@ public static class ResourceCeilings
             return new CeilingLookup(baseCell.Amount, category, 0, lines, [baseCell]);
         }
 
-        var perPerson = InForce(cells, null);
+        var perPerson = InForce(cells, null, asOf.Year);
         if (perPerson is null)
         {
-            lines.Add(French.Format($"aucun montant par personne supplémentaire {Label(financing)} connu au {asOf:dd/MM/yyyy} : plafond indéterminé pour {extra} personne(s) au-delà de la catégorie 6"));
+            lines.Add(French.Format($"aucun montant par personne supplémentaire {Label(financing)} {asOf.Year} connu : plafond indéterminé pour {extra} personne(s) au-delà de la catégorie 6")
+                + PreviousValue(cells, null));
             return new CeilingLookup(null, category, extra, lines, [baseCell]);
         }
 
@@ -91,8 +96,14 @@ public static class ResourceCeilings
         return new CeilingLookup(amount, category, extra, lines, [baseCell, perPerson]);
     }
 
-    private static ResourceCeiling? InForce(List<ResourceCeiling> cells, int? category) =>
-        cells.Where(c => c.Category == category).MaxBy(c => c.EffectiveFrom);
+    /// <summary>The cell of <paramref name="year"/>, latest effective date first.</summary>
+    public static ResourceCeiling? InForce(IEnumerable<ResourceCeiling> cells, int? category, int year) =>
+        cells.Where(c => c.Category == category && c.EffectiveFrom.Year == year).MaxBy(c => c.EffectiveFrom);
+
+    private static string PreviousValue(List<ResourceCeiling> cells, int? category) =>
+        cells.Where(c => c.Category == category).MaxBy(c => c.EffectiveFrom) is { } last
+            ? French.Format($" (dernière valeur connue : {last.Amount:N0} € au {last.EffectiveFrom:dd/MM/yyyy}, non appliquée : les plafonds sont révisés chaque 1er janvier)")
+            : "";
 
     public static string Label(Financing financing) => financing switch
     {

@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Equilibre.Features.Organisations;
 
 /// <summary>
-/// The organisations a user may see: everything for an administrator; for anyone else, the organisations whose
-/// territory lies within their own (a DREAL sees its région, a DDT its département, an EPCI its partners on its
-/// territory); an organisation with no territory of its own (nationwide: Action Logement) is seen by all; one's
-/// own organisation always.
+/// The organisations a user may see: everything for an administrator; for anyone else, the partners whose territory
+/// overlaps their own — at every level (région, département, EPCI, commune) where both are set, they agree. So an
+/// EPCI sees the bailleurs, préfet and DDT of its département and the DREAL of its région but not another EPCI; a
+/// DDT sees its département's EPCIs; an organisation with no territory of its own (nationwide: Action Logement) is
+/// seen by all; one's own organisation always.
 /// </summary>
 public sealed class ListOrganisations(EquilibreDb db)
 {
@@ -23,10 +24,10 @@ public sealed class ListOrganisations(EquilibreDb db)
             var s = user.Scope;
             query = query.Where(o => o.Id == user.OrganisationId
                 || (o.RegionCode == null && o.DepartementCode == null && o.EpciSiren == null && o.CommuneCode == null)
-                || ((s.RegionCode == null || o.RegionCode == s.RegionCode)
-                    && (s.DepartementCode == null || o.DepartementCode == s.DepartementCode)
-                    && (s.EpciSiren == null || o.EpciSiren == s.EpciSiren)
-                    && (s.CommuneCode == null || o.CommuneCode == s.CommuneCode)));
+                || ((s.RegionCode == null || o.RegionCode == null || o.RegionCode == s.RegionCode)
+                    && (s.DepartementCode == null || o.DepartementCode == null || o.DepartementCode == s.DepartementCode)
+                    && (s.EpciSiren == null || o.EpciSiren == null || o.EpciSiren == s.EpciSiren)
+                    && (s.CommuneCode == null || o.CommuneCode == null || o.CommuneCode == s.CommuneCode)));
         }
 
         var rows = await query

@@ -7,7 +7,8 @@ namespace Equilibre.Features.Territory;
 
 /// <summary>
 /// Imports commune boundaries (GeoJSON FeatureCollections, properties <c>code</c> and <c>nom</c>) from every
-/// <c>*.geojson</c> file of a folder. The boundaries are COG 2018 while the communes are the current COG: a code
+/// <c>communes-*.geojson</c> file of a folder (département and région outlines are not communes). The boundaries
+/// are COG 2018 while the communes are the current COG: a code
 /// that is not a current commune is kept and reported (communes merged since), never silently dropped.
 /// </summary>
 public sealed class ImportCommuneBoundaries(EquilibreDb db, TimeProvider clock)
@@ -20,14 +21,14 @@ public sealed class ImportCommuneBoundaries(EquilibreDb db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var files = Directory.Exists(request.Folder)
-            ? Directory.GetFiles(request.Folder, "*.geojson").Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(request.Folder, "communes-*.geojson").Order(StringComparer.Ordinal).ToList()
             : [];
         var source = $"{files.Count} fichier(s) GeoJSON de {Path.GetFileName(request.Folder)} (COG {request.Millesime})";
         return await ImportTransaction.RunAsync(db, clock, Kind, source, request.StartedBy, async (run, token) =>
         {
             if (files.Count == 0)
             {
-                throw new ImportFileException($"aucun fichier *.geojson dans {request.Folder}");
+                throw new ImportFileException($"aucun fichier communes-*.geojson dans {request.Folder}");
             }
 
             var current = (await db.Communes.AsNoTracking().Where(c => c.ValidTo == null).Select(c => c.Code).ToListAsync(token)).ToHashSet();

@@ -20,12 +20,12 @@ internal static class TerritoryApi
     {
         var group = app.MapGroup("/api/v1/territoire").AllowAnonymous().WithTags("Territoire");
 
-        group.MapGet("/epci/{siren}", async Task<Results<Ok<EpciDto>, NotFound<ProblemDetailsLike>>> (string siren, GetEpci handler, CancellationToken ct) =>
+        group.MapGet("/epci/{siren}", async Task<Results<Ok<EpciDto>, ProblemHttpResult>> (string siren, GetEpci handler, CancellationToken ct) =>
         {
             var epci = await handler.HandleAsync(siren, ct);
             if (epci is null)
             {
-                return TypedResults.NotFound(new ProblemDetailsLike("EPCI introuvable", $"Aucun EPCI ou EPT de SIREN « {siren} » dans le COG chargé.", 404));
+                return UnknownEpci(siren);
             }
 
             return TypedResults.Ok(new EpciDto(
@@ -37,17 +37,16 @@ internal static class TerritoryApi
         .WithName("GetEpci")
         .WithSummary("Un EPCI, ses communes membres et ses seuils du premier quartile par année");
 
-        group.MapGet("/epci/{siren}/communes", async Task<IResult> (string siren, GetEpciBoundaries handler, CancellationToken ct) =>
+        group.MapGet("/epci/{siren}/communes", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string siren, GetEpciBoundaries handler, CancellationToken ct) =>
         {
             var geojson = await handler.HandleAsync(siren, ct);
-            return geojson is null
-                ? TypedResults.NotFound(new ProblemDetailsLike("EPCI introuvable", $"Aucun EPCI ou EPT de SIREN « {siren} ».", 404))
-                : TypedResults.Text(geojson, "application/geo+json");
+            return geojson is null ? UnknownEpci(siren) : TypedResults.Text(geojson, "application/geo+json");
         })
         .WithName("GetEpciCommuneBoundaries")
         .WithSummary("Contours des communes membres d'un EPCI (GeoJSON, COG 2018, Grand Est)");
     }
 
-    /// <summary>RFC 9457 body for a 404 with a French explanation.</summary>
-    public sealed record ProblemDetailsLike(string Title, string Detail, int Status);
+    private static ProblemHttpResult UnknownEpci(string siren) => TypedResults.Problem(
+        title: "EPCI introuvable", detail: $"Aucun EPCI ou EPT de SIREN « {siren} » dans le Code officiel géographique chargé.",
+        statusCode: StatusCodes.Status404NotFound);
 }

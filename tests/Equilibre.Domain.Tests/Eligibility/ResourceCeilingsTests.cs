@@ -75,6 +75,15 @@ public sealed class ResourceCeilingsTests
     }
 
     [Fact]
+    public void Find_YearWithoutItsOwnCell_DoesNotCarryTheOldValueForward()
+    {
+        var lookup = ResourceCeilings.Find(Table, Financing.Plus, Other, 3, new DateOnly(2027, 3, 1));
+
+        Assert.False(lookup.Found);
+        Assert.Equal("aucun plafond PLUS 2027 connu pour la catégorie 3, zone « Autres régions » (dernière valeur connue : 37\u202f584 € au 01/01/2026, non appliquée : les plafonds sont révisés chaque 1er janvier)", lookup.Explanation[0]);
+    }
+
+    [Fact]
     public void Find_BeforeAnyCell_IsNotFound()
     {
         var lookup = ResourceCeilings.Find(Table, Financing.Plus, Other, 1, new DateOnly(2024, 12, 31));

@@ -17,7 +17,7 @@ public sealed class ListOrganisationsTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task List_EpciUser_SeesItsTerritoryAndNationalPartnersOnly(Provider provider)
+    public async Task List_EpciUser_SeesThePartnersOfItsTerritoryOnly(Provider provider)
     {
         await using var database = await TestServices.WithDemoAsync(provider);
         var user = await UserOfAsync(database, DemoTerritory.GrandReimsName, Roles.ChargeMissionEpci);
@@ -29,7 +29,11 @@ public sealed class ListOrganisationsTests
         Assert.Contains("Ville de Reims", names);
         Assert.Contains(DemoTerritory.GuichetName, names);
         Assert.Contains("Action Logement Services", names);
+        Assert.Contains(DemoTerritory.PrefetMarneName, names);
+        Assert.Contains(DemoTerritory.Bailleurs[0].Name, names);
+        Assert.Contains(DemoTerritory.DrealName, names);
         Assert.DoesNotContain(DemoTerritory.TroyesName, names);
+        Assert.DoesNotContain("Troyes Logis (démo)", names);
         Assert.DoesNotContain("Ville de Troyes", names);
         Assert.DoesNotContain("DDT de l'Aube", names);
     }
@@ -46,8 +50,9 @@ public sealed class ListOrganisationsTests
 
         Assert.Contains(items, o => o.Name == DemoTerritory.TroyesName);
         Assert.Contains(items, o => o.Name == "Troyes Logis (démo)");
+        Assert.Contains(items, o => o.Name == DemoTerritory.DrealName); // the région covers the DDT's département
         Assert.DoesNotContain(items, o => o.Name == DemoTerritory.GrandReimsName);
-        Assert.DoesNotContain(items, o => o.Name == DemoTerritory.DrealName); // a région-wide body is above the DDT's territory
+        Assert.DoesNotContain(items, o => o.Name == "DDT de la Marne");
     }
 
     [SkippableTheory]
