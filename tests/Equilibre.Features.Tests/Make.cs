@@ -52,12 +52,20 @@ public static class Make
         });
         Write(folder, "communes.json", communeList.Select(c => new
         {
-            code = c.Code, nom = c.Name, type = "commune-actuelle", departement = c.Departement, region = c.Region,
-            population = c.Population, codesPostaux = new[] { "00000" },
+            code = c.Code,
+            nom = c.Name,
+            type = "commune-actuelle",
+            departement = c.Departement,
+            region = c.Region,
+            population = c.Population,
+            codesPostaux = new[] { "00000" },
         }).Append(new { code = "51999", nom = "Ancienne commune déléguée", type = "commune-deleguee", departement = "51", region = "44", population = 10, codesPostaux = Array.Empty<string>() }));
         Write(folder, "epci.json", epcis.Select(e => new
         {
-            code = e.Siren, nom = e.Name, type = e.Kind, populationTotale = (int?)null,
+            code = e.Siren,
+            nom = e.Name,
+            type = e.Kind,
+            populationTotale = (int?)null,
             membres = e.Members.Select(m => new { code = m, nom = communeList.First(c => c.Code == m).Name }),
         }));
         Write(folder, "ept.json", Array.Empty<object>());

@@ -45,8 +45,14 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
 
             var entity = new Organisation
             {
-                Name = o.Name, Kind = o.Kind, Siren = o.Siren, RegionCode = o.RegionCode, DepartementCode = o.DepartementCode,
-                EpciSiren = o.EpciSiren, CommuneCode = o.CommuneCode, IsDemo = true,
+                Name = o.Name,
+                Kind = o.Kind,
+                Siren = o.Siren,
+                RegionCode = o.RegionCode,
+                DepartementCode = o.DepartementCode,
+                EpciSiren = o.EpciSiren,
+                CommuneCode = o.CommuneCode,
+                IsDemo = true,
             };
             db.Organisations.Add(entity);
             organisations[o.Name] = entity;
@@ -66,7 +72,11 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
 
             var user = new AppUser
             {
-                UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.DisplayName, IsDemo = true,
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                IsDemo = true,
                 OrganisationId = account.OrganisationName is null ? null : organisations[account.OrganisationName].Id,
             };
             Check(await users.CreateAsync(user, DemoAccounts.Password), account.Email);

@@ -162,8 +162,15 @@ public sealed class ImportResourceCeilings(EquilibreDb db, TimeProvider clock)
 
         return new ResourceCeilingEntry
         {
-            EffectiveFrom = date, Financing = financing!.Value, Zone = zone!.Value, Category = category, Amount = amount,
-            Status = status!.Value, StatusText = statusText, Reference = NullIfEmpty(row["reference"]), Note = note,
+            EffectiveFrom = date,
+            Financing = financing!.Value,
+            Zone = zone!.Value,
+            Category = category,
+            Amount = amount,
+            Status = status!.Value,
+            StatusText = statusText,
+            Reference = NullIfEmpty(row["reference"]),
+            Note = note,
         };
     }
 

@@ -33,7 +33,15 @@ public sealed class ListOrganisations(EquilibreDb db)
         var rows = await query
             .Select(o => new
             {
-                o.Id, o.Name, o.Kind, o.Siren, o.RegionCode, o.DepartementCode, o.EpciSiren, o.CommuneCode, o.IsDemo,
+                o.Id,
+                o.Name,
+                o.Kind,
+                o.Siren,
+                o.RegionCode,
+                o.DepartementCode,
+                o.EpciSiren,
+                o.CommuneCode,
+                o.IsDemo,
                 Users = db.Users.Count(u => u.OrganisationId == o.Id),
                 Region = db.Regions.Where(r => r.Code == o.RegionCode).Select(r => r.Name).FirstOrDefault(),
                 Departement = db.Departements.Where(d => d.Code == o.DepartementCode).Select(d => d.Name).FirstOrDefault(),

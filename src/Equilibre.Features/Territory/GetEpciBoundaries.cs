@@ -24,7 +24,9 @@ public sealed class GetEpciBoundaries(EquilibreDb db)
             .Where(c => (c.EpciSiren == siren || c.EptSiren == siren) && c.ValidTo == null)
             .Select(c => new
             {
-                c.Code, c.Name, c.Population,
+                c.Code,
+                c.Name,
+                c.Population,
                 Geometry = db.CommuneBoundaries.Where(b => b.CommuneCode == c.Code).Select(b => b.GeometryJson).FirstOrDefault(),
             })
             .ToListAsync(ct);

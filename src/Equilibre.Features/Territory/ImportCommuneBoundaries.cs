@@ -100,7 +100,11 @@ public sealed class ImportCommuneBoundaries(EquilibreDb db, TimeProvider clock)
                         {
                             db.CommuneBoundaries.Add(new CommuneBoundary
                             {
-                                CommuneCode = code, Name = name ?? code, GeometryJson = json, MatchesCurrentCommune = matches, CogMillesime = request.Millesime,
+                                CommuneCode = code,
+                                Name = name ?? code,
+                                GeometryJson = json,
+                                MatchesCurrentCommune = matches,
+                                CogMillesime = request.Millesime,
                             });
                             run.Created++;
                         }

@@ -105,8 +105,16 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
                 Upsert(run, existingCommunes, c.Code,
                     () => new Commune
                     {
-                        Code = c.Code, Name = c.Nom, DepartementCode = c.Departement, RegionCode = c.Region, EpciSiren = epciSiren,
-                        EptSiren = eptSiren, Population = c.Population, PostalCodes = postal, CogMillesime = request.Millesime, ValidFrom = validFrom,
+                        Code = c.Code,
+                        Name = c.Nom,
+                        DepartementCode = c.Departement,
+                        RegionCode = c.Region,
+                        EpciSiren = epciSiren,
+                        EptSiren = eptSiren,
+                        Population = c.Population,
+                        PostalCodes = postal,
+                        CogMillesime = request.Millesime,
+                        ValidFrom = validFrom,
                     },
                     e => Apply(
                         e.Name != c.Nom || e.DepartementCode != c.Departement || e.RegionCode != c.Region || e.EpciSiren != epciSiren
@@ -147,8 +155,15 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
                 Upsert(run, existingEpcis, epci.Code,
                     () => new Epci
                     {
-                        Siren = epci.Code, Name = epci.Nom, Kind = epci.Type, Population = population, MainDepartementCode = mainDepartement,
-                        DepartementCodes = departementCodes, RegionCode = region, MemberCount = members.Count, CogMillesime = request.Millesime,
+                        Siren = epci.Code,
+                        Name = epci.Nom,
+                        Kind = epci.Type,
+                        Population = population,
+                        MainDepartementCode = mainDepartement,
+                        DepartementCodes = departementCodes,
+                        RegionCode = region,
+                        MemberCount = members.Count,
+                        CogMillesime = request.Millesime,
                         ValidFrom = validFrom,
                     },
                     e => Apply(
