@@ -3,6 +3,7 @@ using Equilibre.Features.Demo;
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
+using Equilibre.Features.Reform;
 using Equilibre.Features.Territory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,15 @@ public static class FeaturesRegistration
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetHomeOverview>();
         services.AddScoped<SeedDemo>();
+        services.AddScoped<SeedReformDemo>();
+        services.AddScoped<GetReformSituation>();
+        services.AddScoped<GetReformEvolution>();
+        services.AddScoped<GetReformMap>();
+        services.AddScoped<GetEpciReformStatus>();
+        services.AddScoped<RecordInstrumentStatus>();
+        services.AddScoped<RecordNationalRate>();
+        services.AddScoped<ImportReformStatuses>();
+        services.AddScoped<ExportReformStatuses>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
+using Equilibre.Features.Reform;
 using Equilibre.Features.Territory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -150,5 +151,31 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReformInstrumentRecordConfiguration : IEntityTypeConfiguration<ReformInstrumentRecord>
+{
+    public void Configure(EntityTypeBuilder<ReformInstrumentRecord> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.EpciSiren).HasMaxLength(9);
+        b.Property(x => x.Reference).HasMaxLength(500);
+        b.Property(x => x.Note).HasMaxLength(1000);
+        b.Property(x => x.RecordedBy).HasMaxLength(256);
+        b.Property(x => x.Source).HasMaxLength(300);
+        b.HasIndex(x => new { x.EpciSiren, x.Instrument, x.RecordedAt });
+    }
+}
+
+internal sealed class NationalReformRateConfiguration : IEntityTypeConfiguration<NationalReformRate>
+{
+    public void Configure(EntityTypeBuilder<NationalReformRate> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Percent).HasPrecision(5, 1);
+        b.Property(x => x.Source).HasMaxLength(500);
+        b.Property(x => x.RecordedBy).HasMaxLength(256);
+        b.HasIndex(x => new { x.Instrument, x.AsOf });
     }
 }

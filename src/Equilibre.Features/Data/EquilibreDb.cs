@@ -1,6 +1,7 @@
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
+using Equilibre.Features.Reform;
 using Equilibre.Features.Territory;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<ReformInstrumentRecord> ReformRecords => Set<ReformInstrumentRecord>();
+    public DbSet<NationalReformRate> NationalReformRates => Set<NationalReformRate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,7 @@ public static class DemoAccounts
         new("guichet@demo.equilibre.fr", "Nadia Benali", Roles.GuichetEnregistreur, DemoTerritory.GuichetName),
         new("caleol@demo.equilibre.fr", "Paul Lefèvre", Roles.MembreCaleol, DemoTerritory.Bailleurs[0].Name),
         new("etat@demo.equilibre.fr", "Hélène Roux", Roles.ServicesEtat, DemoTerritory.DrealName),
+        new("ddt@demo.equilibre.fr", "Thomas Girard", Roles.ServicesEtat, DemoTerritory.DdtMarneName),
         new("demandeur@demo.equilibre.fr", "Karim Haddad", Roles.Demandeur, null),
         new("admin@demo.equilibre.fr", "Administrateur de démonstration", Roles.Administrateur, DemoTerritory.AdministrationName),
     ];

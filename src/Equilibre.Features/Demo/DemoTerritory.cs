@@ -19,6 +19,7 @@ public static class DemoTerritory
     public const string TroyesName = "CA Troyes Champagne Métropole";
     public const string PrefetMarneName = "Préfet de la Marne (DDETS 51)";
     public const string DrealName = "DREAL Grand Est";
+    public const string DdtMarneName = "DDT de la Marne";
     public const string GuichetName = "Maison de l'habitat du Grand Reims (démo)";
     public const string AdministrationName = "Administration Equilibre";
 
@@ -43,7 +44,7 @@ public static class DemoTerritory
         new("Ville de Reims", OrganisationKind.Commune, null, GrandEst, "51", GrandReimsSiren, "51454"),
         new("Ville de Troyes", OrganisationKind.Commune, null, GrandEst, "10", TroyesSiren, "10387"),
         new(DrealName, OrganisationKind.ServicesEtat, null, GrandEst, null, null, null),
-        new("DDT de la Marne", OrganisationKind.ServicesEtat, null, GrandEst, "51", null, null),
+        new(DdtMarneName, OrganisationKind.ServicesEtat, null, GrandEst, "51", null, null),
         new("DDT de l'Aube", OrganisationKind.ServicesEtat, null, GrandEst, "10", null, null),
         new(GuichetName, OrganisationKind.GuichetEnregistreur, null, GrandEst, "51", GrandReimsSiren, null),
         new(AdministrationName, OrganisationKind.Administration, null, null, null, null, null),

@@ -1,6 +1,7 @@
 using Equilibre.Domain.Organisations;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
+using Equilibre.Features.Reform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Equilibre.Features.Demo;
 /// Idempotent — what exists is left as it is. Later areas (demands, stock, allocations) extend it. Needs the
 /// reference territory: the demo EPCIs must exist.
 /// </summary>
-public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles)
+public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform)
 {
     public sealed record Result(bool Succeeded, int OrganisationsCreated, int UsersCreated, string Message);
 
@@ -84,8 +85,10 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
             createdUsers++;
         }
 
+        progress?.Report("Avancement de la réforme (démo)");
+        var reformRecords = await reform.HandleAsync(ct);
         return new Result(true, createdOrganisations, createdUsers,
-            $"Démonstration : {createdOrganisations} organisation(s) et {createdUsers} compte(s) créés ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).");
+            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s) et {reformRecords} statut(s) d'avancement de la réforme créés ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).");
     }
 
     private static void Check(IdentityResult result, string what)

@@ -1,6 +1,7 @@
 using Equilibre.Features.Data;
 using Equilibre.Features.Demo;
 using Equilibre.Features.Organisations;
+using Equilibre.Features.Reform;
 using Equilibre.Features.Territory;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,9 @@ public static class TestServices
         services.AddLogging();
         services.AddScoped(_ => database.NewContext());
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole<long>>().AddEntityFrameworkStores<EquilibreDb>();
+        services.AddSingleton<TimeProvider>(Make.Clock());
         services.AddScoped<SeedDemo>();
+        services.AddScoped<SeedReformDemo>();
         return services.BuildServiceProvider();
     }
 
