@@ -5,4 +5,5 @@ var root = new RootCommand("Equilibre — outil en ligne de commande (base de do
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(ReferenceCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
+root.Subcommands.Add(ReformCommands.Create());
 return await root.Parse(args).InvokeAsync();

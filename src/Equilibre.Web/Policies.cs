@@ -6,6 +6,9 @@ public static class Policies
     /// <summary>Every role but the applicant: shared territory and partner pages.</summary>
     public const string Professionals = "Professionnels";
 
+    /// <summary>Services de l'État and administrators: record the reform's progress (their territory is checked per EPCI).</summary>
+    public const string ReformEditors = "SuiviReforme";
+
     /// <summary>Administrators: imports, organisations, users.</summary>
     public const string Administration = "Administration";
 }

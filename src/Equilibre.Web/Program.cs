@@ -42,11 +42,15 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.Professionals, p => p.RequireRole(Roles.Professionals))
+    .AddPolicy(Policies.ReformEditors, p => p.RequireRole(Roles.ServicesEtat, Roles.Administrateur))
     .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrateur));
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Territoire", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Organisations", Policies.Professionals);
+    o.Conventions.AuthorizeFolder("/Reforme", Policies.Professionals);
+    o.Conventions.AuthorizePage("/Reforme/Import", Policies.ReformEditors);
+    o.Conventions.AuthorizePage("/Reforme/National", Policies.ReformEditors);
     o.Conventions.AuthorizeFolder("/Administration", Policies.Administration);
     o.Conventions.AllowAnonymousToPage("/Compte/Connexion");
     o.Conventions.AllowAnonymousToPage("/Compte/AccesRefuse");
@@ -56,6 +60,11 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUserAccessor>();
 builder.Services.AddSingleton<InstanceInfo>();
 builder.Services.AddProblemDetails();
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "application/geo+json"];
+});
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Equilibre — API";
@@ -73,6 +82,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
 app.UseSecurityHeaders();
 app.UseRouting();
@@ -82,6 +92,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapTerritoryApi();
+app.MapReformApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();
 

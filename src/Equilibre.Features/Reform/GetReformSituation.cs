@@ -17,7 +17,8 @@ public sealed class GetReformSituation(EquilibreDb db)
 
     public sealed record Result(
         DateOnly AsOf, ReformSituation National, Area? Region, Area? Departement, IReadOnlyList<Area> DepartementsOfRegion,
-        IReadOnlyDictionary<ReformInstrument, NationalReformRate> PublishedNational, IReadOnlyDictionary<string, ReformEpci> Epcis)
+        IReadOnlyDictionary<ReformInstrument, NationalReformRate> PublishedNational, IReadOnlyDictionary<string, ReformEpci> Epcis,
+        int NationalEpcisWithRecords)
     {
         /// <summary>The narrowest area asked for, else France.</summary>
         public ReformSituation Focus => Departement?.Situation ?? Region?.Situation ?? National;
@@ -54,6 +55,6 @@ public sealed class GetReformSituation(EquilibreDb db)
             .GroupBy(r => r.Instrument)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.AsOf).ThenBy(r => r.RecordedAt).Last());
         return new Result(request.AsOf, For(null, null), regionArea, departementArea, departements, published,
-            (subject ?? []).ToDictionary(e => e.Siren));
+            (subject ?? []).ToDictionary(e => e.Siren), records.Select(r => r.EpciSiren).Distinct().Count());
     }
 }

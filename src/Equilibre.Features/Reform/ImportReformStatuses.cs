@@ -116,9 +116,15 @@ public sealed class ImportReformStatuses(EquilibreDb db, TimeProvider clock)
 
                 db.ReformRecords.Add(new ReformInstrumentRecord
                 {
-                    EpciSiren = siren, Instrument = instrument, InPlace = entry.InPlace, EffectiveDate = entry.InPlace ? date : null,
-                    Reference = entry.Reference?.Trim() ?? "", RecordedByUserId = user.UserId == 0 ? null : user.UserId,
-                    RecordedBy = user.DisplayName, RecordedAt = now, Source = $"import CSV {name}",
+                    EpciSiren = siren,
+                    Instrument = instrument,
+                    InPlace = entry.InPlace,
+                    EffectiveDate = entry.InPlace ? date : null,
+                    Reference = entry.Reference?.Trim() ?? "",
+                    RecordedByUserId = user.UserId == 0 ? null : user.UserId,
+                    RecordedBy = user.DisplayName,
+                    RecordedAt = now,
+                    Source = $"import CSV {name}",
                 });
                 run.Created++;
             }

@@ -64,10 +64,16 @@ public sealed class RecordInstrumentStatus(EquilibreDb db, TimeProvider clock)
 
             db.ReformRecords.Add(new ReformInstrumentRecord
             {
-                EpciSiren = epci.Siren, Instrument = entry.Instrument, InPlace = entry.InPlace, EffectiveDate = entry.InPlace ? entry.EffectiveDate : null,
-                Reference = entry.Reference?.Trim() ?? "", Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
-                RecordedByUserId = user.UserId, RecordedBy = user.DisplayName + (user.OrganisationName is null ? "" : $" ({user.OrganisationName})"),
-                RecordedAt = now, Source = "saisie",
+                EpciSiren = epci.Siren,
+                Instrument = entry.Instrument,
+                InPlace = entry.InPlace,
+                EffectiveDate = entry.InPlace ? entry.EffectiveDate : null,
+                Reference = entry.Reference?.Trim() ?? "",
+                Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+                RecordedByUserId = user.UserId,
+                RecordedBy = user.DisplayName + (user.OrganisationName is null ? "" : $" ({user.OrganisationName})"),
+                RecordedAt = now,
+                Source = "saisie",
             });
             recorded++;
         }

@@ -43,8 +43,12 @@ public sealed class RecordNationalRate(EquilibreDb db, TimeProvider clock)
 
         db.NationalReformRates.Add(new NationalReformRate
         {
-            Instrument = request.Instrument, AsOf = request.AsOf, Percent = Math.Round(request.Percent, 1, MidpointRounding.AwayFromZero),
-            Source = request.Source.Trim(), RecordedBy = user.DisplayName, RecordedAt = clock.GetUtcNow(),
+            Instrument = request.Instrument,
+            AsOf = request.AsOf,
+            Percent = Math.Round(request.Percent, 1, MidpointRounding.AwayFromZero),
+            Source = request.Source.Trim(),
+            RecordedBy = user.DisplayName,
+            RecordedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
         return errors;

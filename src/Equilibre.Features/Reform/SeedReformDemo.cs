@@ -55,17 +55,28 @@ public sealed class SeedReformDemo(EquilibreDb db, TimeProvider clock)
             var npnru = Pick(new DateOnly(2015, 1, 1), 0, 1500, 0.35);
             var dates = new Dictionary<ReformInstrument, DateOnly?>
             {
-                [ReformInstrument.CilCreated] = created, [ReformInstrument.CilMet] = met, [ReformInstrument.OrientationsAdopted] = orientations,
-                [ReformInstrument.CiaSigned] = cia, [ReformInstrument.PpgdAdopted] = ppgd, [ReformInstrument.CotationInPlace] = cotation,
-                [ReformInstrument.FluxConventionsSigned] = flux, [ReformInstrument.NpnruProjectHolder] = npnru,
+                [ReformInstrument.CilCreated] = created,
+                [ReformInstrument.CilMet] = met,
+                [ReformInstrument.OrientationsAdopted] = orientations,
+                [ReformInstrument.CiaSigned] = cia,
+                [ReformInstrument.PpgdAdopted] = ppgd,
+                [ReformInstrument.CotationInPlace] = cotation,
+                [ReformInstrument.FluxConventionsSigned] = flux,
+                [ReformInstrument.NpnruProjectHolder] = npnru,
             };
             foreach (var (instrument, date) in dates.Where(d => d.Value is not null))
             {
                 db.ReformRecords.Add(new ReformInstrumentRecord
                 {
-                    EpciSiren = epci.Siren, Instrument = instrument, InPlace = true, EffectiveDate = date,
+                    EpciSiren = epci.Siren,
+                    Instrument = instrument,
+                    InPlace = true,
+                    EffectiveDate = date,
                     Reference = Domain.French.Format($"{ReformInstruments.ActLabel(instrument)} du {date:dd/MM/yyyy} (démo)"),
-                    RecordedBy = "données de démonstration", RecordedAt = now, Source = "démonstration", IsDemo = true,
+                    RecordedBy = "données de démonstration",
+                    RecordedAt = now,
+                    Source = "démonstration",
+                    IsDemo = true,
                 });
                 count++;
             }
@@ -77,8 +88,13 @@ public sealed class SeedReformDemo(EquilibreDb db, TimeProvider clock)
         {
             db.NationalReformRates.Add(new NationalReformRate
             {
-                Instrument = instrument, AsOf = asOf, Percent = percent, Source = "taux national fictif (données de démonstration)",
-                RecordedBy = "données de démonstration", RecordedAt = now, IsDemo = true,
+                Instrument = instrument,
+                AsOf = asOf,
+                Percent = percent,
+                Source = "taux national fictif (données de démonstration)",
+                RecordedBy = "données de démonstration",
+                RecordedAt = now,
+                IsDemo = true,
             });
         }
 
