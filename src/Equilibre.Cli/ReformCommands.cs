@@ -59,7 +59,7 @@ internal static class ReformCommands
             DateOnly asOf;
             if (dateText is null)
             {
-                asOf = DateOnly.FromDateTime(DateTime.Now);
+                asOf = Features.FrenchTime.Today(TimeProvider.System);
             }
             else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
             {

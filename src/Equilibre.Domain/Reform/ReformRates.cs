@@ -58,7 +58,7 @@ public static class ReformRates
             return new InstrumentRate(instrument, inPlace.Count, subjectToReform.Count, inPlace, notInPlace);
         }).ToList();
         return new ReformSituation(asOf, asOf.Year, rates, French.Format(
-            $"dénominateur : les {subjectToReform.Count} EPCI cités dans l'arrêté du premier quartile de {asOf.Year} (EPCI soumis à la réforme cette année-là) ; un instrument compte si l'acte qui le fonde est daté du {asOf:dd/MM/yyyy} au plus tard, d'après le dernier enregistrement connu"));
+            $"dénominateur : les {subjectToReform.Count} EPCI cités dans l'arrêté du premier quartile de {asOf.Year} et rapprochés d'un SIREN (EPCI soumis à la réforme cette année-là ; les noms non rapprochés sont listés dans le rapport d'import des seuils) ; un instrument compte si l'acte qui le fonde est daté du {asOf:dd/MM/yyyy} au plus tard, d'après le dernier enregistrement connu"));
     }
 
     /// <summary>Is the instrument in place for the EPCI at the date, from the latest records?</summary>

@@ -10,7 +10,8 @@ namespace Equilibre.Features.Reform;
 /// <summary>
 /// The whole status table — every EPCI subject to the reform in the date's year (optionally in a région or
 /// département) × every instrument, as known today — as CSV (the import format, round-trip safe) or XLSX (with the
-/// rates at the date on a second sheet).
+/// rates at the date on a second sheet). Public: the source of each status is given, never the name of the person
+/// who recorded it; times are UTC.
 /// </summary>
 public sealed class ExportReformStatuses(EquilibreDb db, GetReformSituation situation)
 {
@@ -18,10 +19,10 @@ public sealed class ExportReformStatuses(EquilibreDb db, GetReformSituation situ
 
     public sealed record Row(
         string Siren, string Name, string Departement, string Region, ReformInstrument Instrument, bool InPlace, bool InPlaceAtDate,
-        DateOnly? EffectiveDate, string Reference, string RecordedBy, DateTimeOffset? RecordedAt, bool IsDemo);
+        DateOnly? EffectiveDate, string Reference, string Source, DateTimeOffset? RecordedAt, bool IsDemo);
 
     private static readonly string[] Header =
-        ["siren_epci", "nom_epci", "departement", "region", "instrument", "libelle", "en_place", "date_acte", "reference", "en_place_a_la_date", "enregistre_par", "enregistre_le", "demo"];
+        ["siren_epci", "nom_epci", "departement", "region", "instrument", "libelle", "en_place", "date_acte", "reference", "en_place_a_la_date", "source", "enregistre_le", "demo"];
 
     public async Task<IReadOnlyList<Row>> RowsAsync(Request request, CancellationToken ct = default)
     {
@@ -38,7 +39,7 @@ public sealed class ExportReformStatuses(EquilibreDb db, GetReformSituation situ
                 var r = latest.GetValueOrDefault((e.Siren, i));
                 var inPlace = r?.InPlace == true;
                 return new Row(e.Siren, e.Name, e.DepartementCode, e.RegionCode, i, inPlace, inPlace && r!.EffectiveDate <= request.AsOf,
-                    inPlace ? r!.EffectiveDate : null, r?.Reference ?? "", r?.RecordedBy ?? "", r?.RecordedAt, r?.IsDemo ?? false);
+                    inPlace ? r!.EffectiveDate : null, r?.Reference ?? "", r?.Source ?? "", r?.RecordedAt, r?.IsDemo ?? false);
             }))];
     }
 
@@ -113,7 +114,7 @@ public sealed class ExportReformStatuses(EquilibreDb db, GetReformSituation situ
     [
         r.Siren, r.Name, r.Departement, r.Region, ReformInstruments.Code(r.Instrument), ReformInstruments.Label(r.Instrument),
         r.InPlace ? "oui" : "non", r.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.Reference,
-        r.InPlaceAtDate ? "oui" : "non", r.RecordedBy, r.RecordedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", r.IsDemo ? "oui" : "non",
+        r.InPlaceAtDate ? "oui" : "non", r.Source, r.RecordedAt?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "", r.IsDemo ? "oui" : "non",
     ];
 
     private static string Quote(string s) =>

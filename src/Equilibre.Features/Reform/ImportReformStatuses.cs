@@ -35,7 +35,7 @@ public sealed class ImportReformStatuses(EquilibreDb db, TimeProvider clock)
             }
 
             var now = clock.GetUtcNow();
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var today = FrenchTime.Today(clock);
             var epcis = await db.Epcis.AsNoTracking().Select(e => new { e.Siren, e.Name, e.RegionCode, e.MainDepartementCode }).ToDictionaryAsync(e => e.Siren, token);
             var current = ReformRates.Current(await ReformData.RecordsAsync(db, null, token));
             var seen = new Dictionary<(string, ReformInstrument), int>();
@@ -88,12 +88,6 @@ public sealed class ImportReformStatuses(EquilibreDb db, TimeProvider clock)
                     run.Reject(row.Line, field == "date" ? "date_acte" : field, field == "date" ? row["date_acte"] : row["reference"], $"ligne {row.Line} : {epci.Name} — {message}");
                 }
 
-                var decision = ReformEditing.CanEdit(user.Roles, user.Scope, epci.Name, epci.RegionCode, epci.MainDepartementCode);
-                if (!decision.Allowed)
-                {
-                    run.Reject(row.Line, "siren_epci", siren, $"ligne {row.Line} : {decision.Reason}");
-                }
-
                 if (seen.TryGetValue((siren, instrument), out var firstLine))
                 {
                     run.Reject(row.Line, "instrument", row["instrument"], $"ligne {row.Line} : {epci.Name} — {ReformInstruments.Label(instrument)} figure déjà ligne {firstLine}");
@@ -103,14 +97,22 @@ public sealed class ImportReformStatuses(EquilibreDb db, TimeProvider clock)
                     seen[(siren, instrument)] = row.Line;
                 }
 
-                if (errors.Count > 0 || !decision.Allowed)
+                if (errors.Count > 0)
                 {
                     continue;
                 }
 
+                // A line that changes nothing needs no right: a DREAL may re-import a France-wide export.
                 if (RecordInstrumentStatus.Unchanged(current, siren, entry))
                 {
                     run.Unchanged++;
+                    continue;
+                }
+
+                var decision = ReformEditing.CanEdit(user.Roles, user.Scope, epci.Name, epci.RegionCode, epci.MainDepartementCode);
+                if (!decision.Allowed)
+                {
+                    run.Reject(row.Line, "siren_epci", siren, $"ligne {row.Line} : {decision.Reason}");
                     continue;
                 }
 

@@ -41,7 +41,7 @@ public sealed class RecordInstrumentStatus(EquilibreDb db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = FrenchTime.Today(clock);
         var errors = request.Entries.SelectMany(e => InstrumentEntryRules.Check(e, today)).ToList();
         if (request.Entries.GroupBy(e => e.Instrument).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {

@@ -31,7 +31,7 @@ public sealed class RecordNationalRate(EquilibreDb db, TimeProvider clock)
             errors.Add("source : indiquez la publication de la DHUP (titre, date)");
         }
 
-        if (request.AsOf > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        if (request.AsOf > FrenchTime.Today(clock))
         {
             errors.Add("date : la situation ne peut pas être dans le futur");
         }

@@ -29,7 +29,7 @@ public sealed class SeedReformDemo(EquilibreDb db, TimeProvider clock)
         var epcis = ReformData.Within(await ReformData.SubjectEpcisAsync(db, year.Value, ct) ?? [], RegionCode, null)
             .OrderBy(e => e.Siren, StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = FrenchTime.Today(clock);
         var count = 0;
         foreach (var epci in epcis)
         {

@@ -147,10 +147,11 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
                 }
 
                 var byDepartement = members.GroupBy(m => m.Departement!).OrderByDescending(g => g.Sum(m => m.Population ?? 0)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-                var byRegion = members.GroupBy(m => m.Region!).OrderByDescending(g => g.Sum(m => m.Population ?? 0)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
                 var mainDepartement = byDepartement[0].Key;
                 var departementCodes = string.Join(',', byDepartement.Select(g => g.Key).Order(StringComparer.Ordinal));
-                var region = byRegion[0].Key;
+
+                // The région is that of the main département, so that région and département figures always agree.
+                var region = byDepartement[0].First().Region!;
                 var population = epci.PopulationTotale ?? members.Sum(m => m.Population ?? 0);
                 Upsert(run, existingEpcis, epci.Code,
                     () => new Epci

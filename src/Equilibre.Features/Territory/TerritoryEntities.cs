@@ -61,7 +61,7 @@ public sealed class Epci
     /// <summary>Every département with at least one member, comma-separated ("51,08").</summary>
     public required string DepartementCodes { get; set; }
 
-    /// <summary>Région holding most of the population of its members.</summary>
+    /// <summary>Région of its main département.</summary>
     public required string RegionCode { get; set; }
 
     public int MemberCount { get; set; }

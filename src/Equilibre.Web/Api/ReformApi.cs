@@ -54,7 +54,7 @@ internal static class ReformApi
         }).WithName("ExportReform").WithSummary("Tableau des instruments de chaque EPCI soumis à la réforme (CSV au format d'import, ou XLSX avec les taux)");
     }
 
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    internal static DateOnly Today(TimeProvider clock) => Features.FrenchTime.Today(clock);
 
     private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -34,7 +34,12 @@ public sealed class EpcisModel(ExportReformStatuses table, GetReformSituation si
         Date ??= Api.ReformApi.Today(clock);
         Region = string.IsNullOrWhiteSpace(Region) ? null : Region;
         Departement = string.IsNullOrWhiteSpace(Departement) ? null : Departement;
-        Selected = ReformInstruments.FromCode(Instrument ?? "") ?? ReformInstrument.CilCreated;
+        Selected = Instrument is null ? ReformInstrument.CilCreated : ReformInstruments.FromCode(Instrument);
+        if (Selected is null)
+        {
+            return NotFound();
+        }
+
         var all = await table.RowsAsync(new ExportReformStatuses.Request(Date.Value, Region, Departement), ct);
         bool? inPlace = EnPlace switch { "oui" => true, "non" => false, _ => null };
         Rows = [.. all.Where(r => r.Instrument == Selected && (inPlace is null || r.InPlaceAtDate == inPlace))];

@@ -1,0 +1,16 @@
+namespace Equilibre.Features;
+
+/// <summary>
+/// Today's date in metropolitan France: the date users mean when they enter or ask for "aujourd'hui", whatever the
+/// server's time zone (a UTC date would refuse an act dated today between midnight and 2 a.m. in Paris).
+/// </summary>
+public static class FrenchTime
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
+    }
+}
