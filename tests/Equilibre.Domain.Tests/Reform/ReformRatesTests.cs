@@ -10,11 +10,11 @@ public sealed class ReformRatesTests
     private static readonly ReformEpci Chalons = new("200066744", "CA de Châlons-en-Champagne", "51", "44");
     private static readonly ReformEpci Rethel = new("200040657", "CC du Pays Rethélois", "08", "44");
 
-    private static long _id;
+    private static long LastId;
 
     private static InstrumentRecord Rec(ReformEpci epci, ReformInstrument i, string? date, string recordedAt = "2026-06-15", bool inPlace = true) =>
         new(epci.Siren, i, inPlace, date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), "acte",
-            DateTimeOffset.Parse(recordedAt + "T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), ++_id);
+            DateTimeOffset.Parse(recordedAt + "T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), ++LastId);
 
     private static readonly InstrumentRecord[] Records =
     [
