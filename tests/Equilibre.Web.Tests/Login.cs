@@ -10,8 +10,7 @@ public static partial class Login
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password = Password)
     {
-        var form = await client.GetStringAsync("/connexion");
-        var token = Token().Match(form).Groups[1].Value;
+        var token = TokenFrom(await client.GetStringAsync("/connexion"));
         return await client.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,
@@ -29,6 +28,9 @@ public static partial class Login
         Assert.Contains("Se déconnecter", html, StringComparison.Ordinal);
         return client;
     }
+
+    /// <summary>The antiforgery token of the first form of a page.</summary>
+    public static string TokenFrom(string html) => Token().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

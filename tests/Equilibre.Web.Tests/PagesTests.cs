@@ -65,7 +65,7 @@ public sealed class PagesTests(EquilibreWebFactory factory)
     {
         using var client = await Login.AsAsync(factory, "admin@demo.equilibre.fr");
         var page = await client.GetStringAsync("/administration/imports");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Login.TokenFrom(page);
 
         var response = await client.PostAsync("/administration/imports", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 

@@ -1,17 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Equilibre.Web.Tests;
 
 [Collection(SharedWebApp.Name)]
-public sealed partial class ReformPagesTests(EquilibreWebFactory factory)
+public sealed class ReformPagesTests(EquilibreWebFactory factory)
 {
     private static async Task<HttpResponseMessage> PostStatusAsync(HttpClient client, string siren, string cilDate, string reference)
     {
         var page = await client.GetStringAsync($"/reforme/epci/{siren}");
-        var token = Token().Match(page).Groups[1].Value;
+        var token = Login.TokenFrom(page);
         var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Note"] = "test" };
         // an editable page has the form; a read-only page has none, so post the fields the form would have
         form["Entries[0].Code"] = "cil_creee";
@@ -107,7 +106,4 @@ public sealed partial class ReformPagesTests(EquilibreWebFactory factory)
         Assert.Equal("reforme-2026-06-15.xlsx", response.Content.Headers.ContentDisposition!.FileName);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/reforme/export?format=pdf")).StatusCode);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

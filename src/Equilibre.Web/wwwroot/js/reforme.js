@@ -32,63 +32,31 @@
     chart('graphique-evolution', 'line');
 
     const el = document.getElementById('carte');
-    if (!el || typeof L === 'undefined') {
-        return;
-    }
-    const state = document.getElementById('carte-etat');
     const colours = ['#fee5d9', '#fcae91', '#c6dbef', '#6baed6', '#08519c'];
-    fetch(el.dataset.geojson)
-        .then(r => {
-            if (!r.ok) {
-                throw new Error('HTTP ' + r.status);
-            }
-            return r.json();
-        })
-        .then(data => {
-            const features = data.features || [];
-            if (features.length === 0) {
-                el.hidden = true;
-                state.textContent = 'Aucun contour de commune disponible pour cette région (contours fournis pour le Grand Est).';
-                return;
-            }
+    const cls = (score, max) => Math.min(colours.length - 1, Math.floor(score * colours.length / (max + 1)));
+    window.equilibreCarte.charger(el, document.getElementById('carte-etat'), {
+        empty: 'Aucun contour de commune disponible pour cette région (contours fournis pour le Grand Est).',
+        style: data => f => {
+            const c = colours[cls(f.properties.score, data.obligations)];
+            return { color: c, weight: 0.6, fillOpacity: 0.9, fillColor: c };
+        },
+        tooltip: (f, data) => f.properties.nom + ' : ' + f.properties.score + ' instrument(s) sur ' + data.obligations,
+        legend: data => {
             const max = data.obligations;
-            const cls = s => Math.min(colours.length - 1, Math.floor(s * colours.length / (max + 1)));
-            const map = L.map(el, { zoomControl: false, zoomSnap: 0.25 });
-            L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(map);
-            map.attributionControl.setPrefix('Leaflet');
-            map.attributionControl.addAttribution('Contours : IGN Admin Express COG 2018, Licence Ouverte');
-            const layer = L.geoJSON(data, {
-                style: f => {
-                    const c = colours[cls(f.properties.score)];
-                    return { color: c, weight: 0.6, fillOpacity: 0.9, fillColor: c };
-                },
-                onEachFeature: (f, l) => l.bindTooltip(f.properties.nom + ' : ' + f.properties.score + ' instrument(s) sur ' + max, { sticky: true })
-            }).addTo(map);
-            map.fitBounds(layer.getBounds(), { padding: [8, 8] });
-            const legend = L.control({ position: 'bottomright' });
-            legend.onAdd = function () {
-                const div = L.DomUtil.create('div', 'legende-carte');
-                const title = L.DomUtil.create('div', 'fw-semibold', div);
-                title.textContent = 'Instruments en place';
-                colours.forEach((c, i) => {
-                    const from = Math.ceil(i * (max + 1) / colours.length);
-                    const to = Math.ceil((i + 1) * (max + 1) / colours.length) - 1;
-                    if (to < from) {
-                        return;
-                    }
-                    const row = L.DomUtil.create('div', '', div);
-                    const swatch = L.DomUtil.create('span', 'pastille', row);
-                    swatch.style.background = c;
-                    row.appendChild(document.createTextNode(from === to ? String(from) : from + ' à ' + to));
-                });
-                return div;
-            };
-            legend.addTo(map);
-            const epcis = new Set(features.map(f => f.properties.siren)).size;
+            const entries = [];
+            colours.forEach((c, i) => {
+                const from = Math.ceil(i * (max + 1) / colours.length);
+                const to = Math.ceil((i + 1) * (max + 1) / colours.length) - 1;
+                if (to >= from) {
+                    entries.push({ colour: c, label: from === to ? String(from) : from + ' à ' + to });
+                }
+            });
+            return { title: 'Instruments en place', entries: entries };
+        },
+        done: data => {
+            const epcis = new Set(data.features.map(f => f.properties.siren)).size;
             el.dataset.epci = String(epcis);
-            state.textContent = epcis + ' EPCI dessinés par leurs ' + features.length + ' communes.';
-        })
-        .catch(err => {
-            state.textContent = 'La carte n\'a pas pu être chargée (' + err.message + '). Les tableaux restent disponibles.';
-        });
+            return epcis + ' EPCI dessinés par leurs ' + data.features.length + ' communes.';
+        }
+    });
 })();
