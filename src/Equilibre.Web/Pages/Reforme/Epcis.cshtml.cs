@@ -1,22 +1,12 @@
 using Equilibre.Domain.Reform;
 using Equilibre.Features.Reform;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Equilibre.Web.Pages.Reforme;
 
 /// <summary>The EPCIs behind a figure of the dashboard: subject to the reform at the date, with or without an instrument.</summary>
-public sealed class EpcisModel(ExportReformStatuses table, GetReformSituation situation, TimeProvider clock) : PageModel
+public sealed class EpcisModel(ExportReformStatuses table, GetReformSituation situation, TimeProvider clock) : ReformFilterPage(clock)
 {
-    [BindProperty(SupportsGet = true, Name = "date")]
-    public DateOnly? Date { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "region")]
-    public string? Region { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "departement")]
-    public string? Departement { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "instrument")]
     public string? Instrument { get; set; }
 
@@ -31,16 +21,14 @@ public sealed class EpcisModel(ExportReformStatuses table, GetReformSituation si
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Date ??= Api.ReformApi.Today(clock);
-        Region = string.IsNullOrWhiteSpace(Region) ? null : Region;
-        Departement = string.IsNullOrWhiteSpace(Departement) ? null : Departement;
+        NormaliseFilters();
         Selected = Instrument is null ? ReformInstrument.CilCreated : ReformInstruments.FromCode(Instrument);
         if (Selected is null)
         {
             return NotFound();
         }
 
-        var all = await table.RowsAsync(new ExportReformStatuses.Request(Date.Value, Region, Departement), ct);
+        var all = await table.RowsAsync(new ExportReformStatuses.Request(Date!.Value, Region, Departement), ct);
         bool? inPlace = EnPlace switch { "oui" => true, "non" => false, _ => null };
         Rows = [.. all.Where(r => r.Instrument == Selected && (inPlace is null || r.InPlaceAtDate == inPlace))];
         Area = (await situation.HandleAsync(new GetReformSituation.Request(Date.Value, Region, Departement), ct)).FocusName;
