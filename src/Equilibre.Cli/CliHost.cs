@@ -24,9 +24,10 @@ internal static class CliHost
         });
         builder.Logging.ClearProviders();
         builder.Services.AddEquilibreFeatures(builder.Configuration);
-        builder.Services.AddIdentityCore<AppUser>()
+        builder.Services.AddIdentityCore<AppUser>(FrenchIdentityErrors.Apply)
             .AddRoles<IdentityRole<long>>()
-            .AddEntityFrameworkStores<EquilibreDb>();
+            .AddEntityFrameworkStores<EquilibreDb>()
+            .AddErrorDescriber<FrenchIdentityErrors>();
         return builder.Build();
     }
 }

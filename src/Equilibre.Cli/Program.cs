@@ -6,4 +6,5 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(ReferenceCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(ReformCommands.Create());
+root.Subcommands.Add(UserCommands.Create());
 return await root.Parse(args).InvokeAsync();

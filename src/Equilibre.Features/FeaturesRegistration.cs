@@ -48,6 +48,9 @@ public static class FeaturesRegistration
         services.AddScoped<ListResourceCeilings>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetHomeOverview>();
+        services.AddScoped<CreateOrganisation>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<ListUsers>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedReformDemo>();
         services.AddScoped<GetReformSituation>();

@@ -14,14 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Razor would otherwise write "Saint-L&#xE9;onard": keep French text readable in the HTML.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddEquilibreFeatures(builder.Configuration);
-builder.Services.AddIdentity<AppUser, IdentityRole<long>>(o =>
-    {
-        o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 12;
-        o.Lockout.AllowedForNewUsers = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-    })
+builder.Services.AddIdentity<AppUser, IdentityRole<long>>(FrenchIdentityErrors.Apply)
     .AddEntityFrameworkStores<EquilibreDb>()
     .AddErrorDescriber<FrenchIdentityErrors>();
 builder.Services.ConfigureApplicationCookie(o =>

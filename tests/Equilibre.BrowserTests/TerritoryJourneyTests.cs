@@ -63,7 +63,7 @@ public sealed class TerritoryJourneyTests(BrowserFixture browser)
     }
 
     [SkippableFact]
-    public async Task Administrator_ReadsTheImportReport_OfTheThresholds()
+    public async Task Administrator_ReadsTheImportReport_ThenOpensAccountsAndOrganisations()
     {
         var page = await browser.NewPageAsync();
         await browser.LoginAsync(page, "admin@demo.equilibre.fr");
@@ -75,6 +75,15 @@ public sealed class TerritoryJourneyTests(BrowserFixture browser)
         await page.Locator("#imports tbody tr", new() { HasText = "Seuils du premier quartile" }).First.GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Rapport d'import : Seuils du premier quartile" }).WaitForAsync();
         Assert.Contains("Thionville Fensch Agglomération", await page.Locator("#anomalies").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GotoAsync(browser.BaseUrl + "/administration/imports");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Comptes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Créer un compte" }).WaitForAsync();
+        Assert.True(await page.Locator("#comptes tbody tr").CountAsync() >= 10);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Organisations" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Créer une organisation" }).WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

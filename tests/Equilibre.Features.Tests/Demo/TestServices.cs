@@ -16,7 +16,9 @@ public static class TestServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddScoped(_ => database.NewContext());
-        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole<long>>().AddEntityFrameworkStores<EquilibreDb>();
+        services.AddIdentityCore<AppUser>(FrenchIdentityErrors.Apply).AddRoles<IdentityRole<long>>().AddEntityFrameworkStores<EquilibreDb>()
+            .AddErrorDescriber<FrenchIdentityErrors>();
+        services.AddScoped<CreateUser>();
         services.AddSingleton<TimeProvider>(Make.Clock());
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedReformDemo>();

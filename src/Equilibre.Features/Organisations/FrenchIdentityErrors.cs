@@ -1,10 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Equilibre.Web;
+namespace Equilibre.Features.Organisations;
 
 /// <summary>Identity's error messages in French.</summary>
 public sealed class FrenchIdentityErrors : IdentityErrorDescriber
 {
+    /// <summary>The account rules of every host (web, CLI): one password policy, unique e-mails, lockout.</summary>
+    public static void Apply(IdentityOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 12;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Une erreur inconnue est survenue." };
     public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"L'adresse « {email} » est déjà utilisée." };
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"L'identifiant « {userName} » est déjà utilisé." };
