@@ -11,6 +11,9 @@ public static class FrenchTime
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
+        return DateOnly.FromDateTime(InFrance(clock.GetUtcNow()).DateTime);
     }
+
+    /// <summary>An instant as the time shown to users (Europe/Paris, summer time included).</summary>
+    public static DateTimeOffset InFrance(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Paris);
 }

@@ -14,7 +14,5 @@ public static class Format
     public static string Date(DateOnly? value) => value?.ToString("dd/MM/yyyy", French.Culture) ?? "—";
 
     public static string DateTime(DateTimeOffset value) =>
-        TimeZoneInfo.ConvertTime(value, Paris).ToString("dd/MM/yyyy 'à' HH:mm", French.Culture);
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        Features.FrenchTime.InFrance(value).ToString("dd/MM/yyyy 'à' HH:mm", French.Culture);
 }
