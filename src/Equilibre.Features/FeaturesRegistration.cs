@@ -26,10 +26,12 @@ public static class FeaturesRegistration
             case DatabaseProvider.Sqlite:
                 services.AddDbContext<SqliteEquilibreDb>(o => o.UseSqlite(settings.ConnectionString));
                 services.AddScoped<EquilibreDb>(sp => sp.GetRequiredService<SqliteEquilibreDb>());
+                services.AddSingleton<IBulkLoader, SqliteBulkLoader>();
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContext<PostgresEquilibreDb>(o => o.UseNpgsql(settings.ConnectionString));
                 services.AddScoped<EquilibreDb>(sp => sp.GetRequiredService<PostgresEquilibreDb>());
+                services.AddSingleton<IBulkLoader, PostgresBulkLoader>();
                 break;
         }
 

@@ -32,6 +32,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public Provider Provider { get; }
 
+    /// <summary>The bulk loader of this provider, as the application registers it.</summary>
+    public IBulkLoader BulkLoader => Provider == Provider.Postgres ? new PostgresBulkLoader() : new SqliteBulkLoader();
+
     public static IEnumerable<object[]> Providers => [[Provider.Sqlite], [Provider.Postgres]];
 
     public static async Task<TestDatabase> CreateAsync(Provider provider)

@@ -11,11 +11,18 @@ namespace Equilibre.Features.Territory;
 /// are COG 2018 while the communes are the current COG: a code
 /// that is not a current commune is kept and reported (communes merged since), never silently dropped.
 /// </summary>
-public sealed class ImportCommuneBoundaries(EquilibreDb db, TimeProvider clock)
+public sealed class ImportCommuneBoundaries(EquilibreDb db, TimeProvider clock, IBulkLoader bulk)
 {
     public const string Kind = "contours";
 
     public sealed record Request(string Folder, int Millesime = 2018, string? StartedBy = null);
+
+    private static readonly BulkColumn<CommuneBoundary>[] Columns =
+    [
+        new(nameof(CommuneBoundary.CommuneCode), b => b.CommuneCode), new(nameof(CommuneBoundary.Name), b => b.Name),
+        new(nameof(CommuneBoundary.GeometryJson), b => b.GeometryJson), new(nameof(CommuneBoundary.CogMillesime), b => b.CogMillesime),
+        new(nameof(CommuneBoundary.MatchesCurrentCommune), b => b.MatchesCurrentCommune),
+    ];
 
     public async Task<ImportRun> HandleAsync(Request request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -33,6 +40,7 @@ public sealed class ImportCommuneBoundaries(EquilibreDb db, TimeProvider clock)
 
             var current = (await db.Communes.AsNoTracking().Where(c => c.ValidTo == null).Select(c => c.Code).ToListAsync(token)).ToHashSet();
             var existing = await db.CommuneBoundaries.ToDictionaryAsync(b => b.CommuneCode, token);
+            var created = new List<CommuneBoundary>();
             var seen = new HashSet<string>();
             for (var f = 0; f < files.Count; f++)
             {
@@ -98,7 +106,7 @@ public sealed class ImportCommuneBoundaries(EquilibreDb db, TimeProvider clock)
                         }
                         else
                         {
-                            db.CommuneBoundaries.Add(new CommuneBoundary
+                            created.Add(new CommuneBoundary
                             {
                                 CommuneCode = code,
                                 Name = name ?? code,
@@ -112,6 +120,7 @@ public sealed class ImportCommuneBoundaries(EquilibreDb db, TimeProvider clock)
                 }
             }
 
+            await bulk.LoadAsync<CommuneBoundary, CommuneBoundary>(db, Columns, created, token);
             progress?.Report(new ImportProgress("Contours des communes", files.Count, files.Count));
         }, ct);
     }

@@ -10,7 +10,7 @@ namespace Equilibre.Features.Territory;
 /// <c>@etalab/decoupage-administratif</c> (COG). Idempotent: a second run of the same files changes nothing.
 /// Effective-dated: a commune or EPCI absent from the new millésime is closed (ValidTo), not deleted.
 /// </summary>
-public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
+public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock, IBulkLoader bulk)
 {
     public const string Kind = "communes-epci";
 
@@ -50,14 +50,14 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
             var existingRegions = await db.Regions.ToDictionaryAsync(r => r.Code, token);
             foreach (var r in regions)
             {
-                Upsert(run, existingRegions, r.Code, () => new Region { Code = r.Code, Name = r.Nom, CogMillesime = request.Millesime },
+                Upsert(run, existingRegions, r.Code, e => db.Add(e), () => new Region { Code = r.Code, Name = r.Nom, CogMillesime = request.Millesime },
                     e => Apply(e.Name != r.Nom || e.CogMillesime != request.Millesime, () => { e.Name = r.Nom; e.CogMillesime = request.Millesime; }));
             }
 
             var existingDepartements = await db.Departements.ToDictionaryAsync(d => d.Code, token);
             foreach (var d in departements)
             {
-                Upsert(run, existingDepartements, d.Code,
+                Upsert(run, existingDepartements, d.Code, e => db.Add(e),
                     () => new Departement { Code = d.Code, Name = d.Nom, RegionCode = d.Region, CogMillesime = request.Millesime },
                     e => Apply(e.Name != d.Nom || e.RegionCode != d.Region || e.CogMillesime != request.Millesime,
                         () => { e.Name = d.Nom; e.RegionCode = d.Region; e.CogMillesime = request.Millesime; }));
@@ -91,6 +91,7 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
 
             progress?.Report(new ImportProgress("Communes", regions.Count + departements.Count, run.Read));
             var existingCommunes = await db.Communes.ToDictionaryAsync(c => c.Code, token);
+            var newCommunes = new List<Commune>();
             foreach (var c in communes)
             {
                 var epciSiren = epciOf.GetValueOrDefault(c.Code);
@@ -102,7 +103,7 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
                     continue;
                 }
 
-                Upsert(run, existingCommunes, c.Code,
+                Upsert(run, existingCommunes, c.Code, newCommunes.Add,
                     () => new Commune
                     {
                         Code = c.Code,
@@ -153,7 +154,7 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
                 // The région is that of the main département, so that région and département figures always agree.
                 var region = byDepartement[0].First().Region!;
                 var population = epci.PopulationTotale ?? members.Sum(m => m.Population ?? 0);
-                Upsert(run, existingEpcis, epci.Code,
+                Upsert(run, existingEpcis, epci.Code, e => db.Add(e),
                     () => new Epci
                     {
                         Siren = epci.Code,
@@ -184,11 +185,21 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
                 run.Removed++;
             }
 
+            // New communes (35 000 on a first import) go through the bulk loader, in the same transaction.
             progress?.Report(new ImportProgress("Enregistrement", run.Read, run.Read));
+            await bulk.LoadAsync<Commune, Commune>(db, CommuneColumns, newCommunes, token);
         }, ct);
     }
 
-    private void Upsert<T>(ImportRun run, Dictionary<string, T> existing, string key, Func<T> create, Func<T, bool> update)
+    private static readonly BulkColumn<Commune>[] CommuneColumns =
+    [
+        new(nameof(Commune.Code), c => c.Code), new(nameof(Commune.Name), c => c.Name), new(nameof(Commune.DepartementCode), c => c.DepartementCode),
+        new(nameof(Commune.RegionCode), c => c.RegionCode), new(nameof(Commune.EpciSiren), c => c.EpciSiren), new(nameof(Commune.EptSiren), c => c.EptSiren),
+        new(nameof(Commune.Population), c => c.Population), new(nameof(Commune.PostalCodes), c => c.PostalCodes),
+        new(nameof(Commune.CogMillesime), c => c.CogMillesime), new(nameof(Commune.ValidFrom), c => c.ValidFrom), new(nameof(Commune.ValidTo), c => c.ValidTo),
+    ];
+
+    private void Upsert<T>(ImportRun run, Dictionary<string, T> existing, string key, Action<T> add, Func<T> create, Func<T, bool> update)
         where T : class
     {
         if (existing.TryGetValue(key, out var entity))
@@ -208,7 +219,7 @@ public sealed class ImportTerritory(EquilibreDb db, TimeProvider clock)
 
         entity = create();
         existing[key] = entity;
-        db.Add(entity);
+        add(entity);
         run.Created++;
     }
 

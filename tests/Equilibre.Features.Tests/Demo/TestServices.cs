@@ -31,7 +31,7 @@ public static class TestServices
         var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.NewContext())
         {
-            await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
+            await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
         }
 
         await using var services = For(database);

@@ -12,10 +12,10 @@ namespace Equilibre.Features.Tests.Imports;
 /// <summary>The real reference files of data/reference and @etalab/decoupage-administratif 6.0.0, end to end.</summary>
 public sealed class ImportReferenceDataTests
 {
-    private static ImportReferenceData Handler(EquilibreDb db)
+    private static ImportReferenceData Handler(EquilibreDb db, IBulkLoader bulk)
     {
         var clock = Make.Clock();
-        return new ImportReferenceData(new ImportTerritory(db, clock), new ImportQ1Thresholds(db, clock), new ImportResourceCeilings(db, clock), new ImportCommuneBoundaries(db, clock));
+        return new ImportReferenceData(new ImportTerritory(db, clock, bulk), new ImportQ1Thresholds(db, clock), new ImportResourceCeilings(db, clock), new ImportCommuneBoundaries(db, clock, bulk));
     }
 
     [SkippableTheory]
@@ -26,7 +26,7 @@ public sealed class ImportReferenceDataTests
         IReadOnlyList<ImportRun> first;
         await using (var db = database.NewContext())
         {
-            first = await Handler(db).HandleAsync(new ImportReferenceData.Request(Make.RealReferenceFiles()));
+            first = await Handler(db, database.BulkLoader).HandleAsync(new ImportReferenceData.Request(Make.RealReferenceFiles()));
         }
 
         Assert.All(first, r => Assert.True(r.Succeeded, r.Failure));
@@ -35,7 +35,7 @@ public sealed class ImportReferenceDataTests
         IReadOnlyList<ImportRun> second;
         await using (var db = database.NewContext())
         {
-            second = await Handler(db).HandleAsync(new ImportReferenceData.Request(Make.RealReferenceFiles()));
+            second = await Handler(db, database.BulkLoader).HandleAsync(new ImportReferenceData.Request(Make.RealReferenceFiles()));
         }
 
         Assert.Equal(snapshot, await SnapshotAsync(database));

@@ -15,7 +15,7 @@ public sealed class CreateOrganisationAndUserTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
+        await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
         return database;
     }
 

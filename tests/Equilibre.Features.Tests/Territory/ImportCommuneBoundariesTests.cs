@@ -12,13 +12,13 @@ public sealed class ImportCommuneBoundariesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.NewContext())
         {
-            await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
+            await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
         }
 
         await using (var db = database.NewContext())
         {
             // 08300 Mont-Dieu exists in the COG 2018 boundaries, merged since
-            var run = await new ImportCommuneBoundaries(db, Make.Clock()).HandleAsync(new ImportCommuneBoundaries.Request(Make.BoundariesFolder("51454", "08300")));
+            var run = await new ImportCommuneBoundaries(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportCommuneBoundaries.Request(Make.BoundariesFolder("51454", "08300")));
 
             Assert.True(run.Succeeded, run.Failure);
             Assert.Equal(2, run.Created);

@@ -9,7 +9,7 @@ public sealed class ImportQ1ThresholdsTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        var run = await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
+        var run = await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
         Assert.True(run.Succeeded, run.Failure);
         return database;
     }

@@ -12,7 +12,7 @@ public sealed class ImportTerritoryTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
 
-        var run = await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
+        var run = await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
 
         Assert.True(run.Succeeded, run.Failure);
         await using var check = database.NewContext();
@@ -32,7 +32,7 @@ public sealed class ImportTerritoryTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.NewContext())
         {
-            await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
+            await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
         }
 
         var withoutCheminon = Make.TerritoryFolder(
@@ -40,7 +40,7 @@ public sealed class ImportTerritoryTests
             Make.Epcis.Select(e => e with { Members = [.. e.Members.Where(m => m != "51144")] }));
         await using (var db = database.NewContext())
         {
-            var run = await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(withoutCheminon, 2027));
+            var run = await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(withoutCheminon, 2027));
             Assert.True(run.Succeeded, run.Failure);
             Assert.Equal(1, run.Removed);
         }
@@ -60,7 +60,7 @@ public sealed class ImportTerritoryTests
         await File.WriteAllTextAsync(Path.Combine(folder, "epci.json"), "[{\"code\": \"200067213\", \"nom\": ");
         await using var db = database.NewContext();
 
-        var run = await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(folder, 2026));
+        var run = await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(folder, 2026));
 
         Assert.False(run.Succeeded);
         Assert.StartsWith("epci.json : JSON invalide ligne 1", run.Failure, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class ImportTerritoryTests
         await File.WriteAllTextAsync(Path.Combine(folder, "epci.json"), epci);
         await using var db = database.NewContext();
 
-        var run = await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(folder, 2026));
+        var run = await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(folder, 2026));
 
         Assert.False(run.Succeeded);
         var rejection = Assert.Single(run.Issues);

@@ -8,7 +8,7 @@ public sealed class ListEpcisTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        await new ImportTerritory(db, Make.Clock()).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
+        await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
         await new ImportQ1Thresholds(db, Make.Clock()).HandleAsync(new ImportQ1Thresholds.Request(Make.ThresholdsFile(Make.GoodThresholds), null));
         return database;
     }

@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Equilibre.Features.Data;
+
+/// <summary>A column of a bulk load: the entity property it fills and how to read it from a row.</summary>
+public sealed record BulkColumn<T>(string Property, Func<T, object?> Value);
+
+/// <summary>
+/// Appends many rows to a table inside the caller's transaction, bypassing change tracking: PostgreSQL binary COPY,
+/// or SQLite prepared inserts. Table and column names come from the EF model, so they follow the migrations.
+/// </summary>
+public interface IBulkLoader
+{
+    Task<long> LoadAsync<TEntity, T>(EquilibreDb db, IReadOnlyList<BulkColumn<T>> columns, IEnumerable<T> rows, CancellationToken ct = default)
+        where TEntity : class;
+}
+
+/// <summary>Names of the table and columns of an entity in the current model.</summary>
+internal static class BulkTarget
+{
+    public static (string Table, IReadOnlyList<string> Columns, IReadOnlyList<Func<object?, object?>> ToProvider) Of<TEntity, T>(EquilibreDb db, IReadOnlyList<BulkColumn<T>> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} n'est pas une entité du modèle");
+        var table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        var properties = columns.Select(c => entity.FindProperty(c.Property)
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{c.Property} n'existe pas")).ToList();
+
+        // The model's value converters (enums stored by name, DateTimeOffset as ticks on SQLite) apply as in EF.
+        var converters = properties.Select(p => (p.GetValueConverter() ?? p.GetTypeMapping().Converter) is { } converter
+            ? (Func<object?, object?>)(v => v is null ? null : converter.ConvertToProvider(v))
+            : v => v).ToList();
+        return (table, [.. properties.Select(p => p.GetColumnName(store)!)], converters);
+    }
+
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
+
+/// <summary>PostgreSQL: one binary COPY on the context's connection and transaction.</summary>
+public sealed class PostgresBulkLoader : IBulkLoader
+{
+    public async Task<long> LoadAsync<TEntity, T>(EquilibreDb db, IReadOnlyList<BulkColumn<T>> columns, IEnumerable<T> rows, CancellationToken ct = default)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        var (table, names, toProvider) = BulkTarget.Of<TEntity, T>(db, columns);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var copy = $"COPY {BulkTarget.Quote(table)} ({string.Join(", ", names.Select(BulkTarget.Quote))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var value = toProvider[i](columns[i].Value(row));
+                if (value is null)
+                {
+                    await importer.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await importer.WriteAsync(value, ct);
+                }
+            }
+        }
+
+        return (long)await importer.CompleteAsync(ct);
+    }
+}
+
+/// <summary>SQLite: one prepared INSERT executed per row in the context's transaction (or one of its own).</summary>
+public sealed class SqliteBulkLoader : IBulkLoader
+{
+    public async Task<long> LoadAsync<TEntity, T>(EquilibreDb db, IReadOnlyList<BulkColumn<T>> columns, IEnumerable<T> rows, CancellationToken ct = default)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        var (table, names, toProvider) = BulkTarget.Of<TEntity, T>(db, columns);
+        await db.Database.OpenConnectionAsync(ct);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText = $"INSERT INTO {BulkTarget.Quote(table)} ({string.Join(", ", names.Select(BulkTarget.Quote))}) "
+                + $"VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+            var parameters = names.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null))).ToArray();
+            await command.PrepareAsync(ct);
+            long count = 0;
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    parameters[i].Value = ToSqlite(toProvider[i](columns[i].Value(row)));
+                }
+
+                count += await command.ExecuteNonQueryAsync(ct);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    // The SQLite provider stores DateOnly as "yyyy-MM-dd" text and decimals as text, as EF does.
+    private static object ToSqlite(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        bool b => b ? 1 : 0,
+        _ => value,
+    };
+}
