@@ -7,4 +7,5 @@ root.Subcommands.Add(ReferenceCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(ReformCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
+root.Subcommands.Add(ImportCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -4,6 +4,7 @@ using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
 using Equilibre.Features.Reform;
+using Equilibre.Features.Stock;
 using Equilibre.Features.Territory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class FeaturesRegistration
         services.AddSingleton(settings);
         services.AddSingleton(ReferenceFiles.From(configuration));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(QpvSettings(configuration));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -48,6 +50,8 @@ public static class FeaturesRegistration
         services.AddScoped<GetCommune>();
         services.AddScoped<ListTerritoryFilters>();
         services.AddScoped<ListResourceCeilings>();
+        services.AddScoped<ImportPriorityAreas>();
+        services.AddScoped<ListPriorityAreas>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetHomeOverview>();
         services.AddScoped<CreateOrganisation>();
@@ -64,5 +68,22 @@ public static class FeaturesRegistration
         services.AddScoped<ImportReformStatuses>();
         services.AddScoped<ExportReformStatuses>();
         return services;
+    }
+
+    /// <summary>
+    /// Until when ex-ZUS count as QPV for the targets (<c>Qpv:ExZusAssimileesJusquau</c>, yyyy-MM-dd): unconfirmed in law
+    /// (domain.md §5.3), so it is configuration, and unset means "not assimilated" — said wherever it is used.
+    /// </summary>
+    private static Domain.Stock.QpvRuleSettings QpvSettings(IConfiguration configuration)
+    {
+        var text = configuration["Qpv:ExZusAssimileesJusquau"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new(null, "assimilation des ex-ZUS non paramétrée (Qpv:ExZusAssimileesJusquau), règle non confirmée");
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var until)
+            ? new(until, $"paramètre Qpv:ExZusAssimileesJusquau = {text} (règle non confirmée, domain.md §5.3)")
+            : throw new InvalidOperationException($"Qpv:ExZusAssimileesJusquau « {text} » : date AAAA-MM-JJ attendue.");
     }
 }

@@ -61,6 +61,17 @@ public sealed class PagesTests(EquilibreWebFactory factory)
     }
 
     [Fact]
+    public async Task Commune_WithoutImportedQpv_SaysHowToImportThem()
+    {
+        using var client = await Login.AsAsync(factory, "guichet@demo.equilibre.fr");
+
+        var html = await HtmlAsync(client, "/territoire/commune/51454");
+
+        Assert.Contains("Reims", html, StringComparison.Ordinal);
+        Assert.Contains("equilibre import qpv", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Administration_Reimport_IsIdempotentAndReported()
     {
         using var client = await Login.AsAsync(factory, "admin@demo.equilibre.fr");

@@ -2,6 +2,7 @@ using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
 using Equilibre.Features.Reform;
+using Equilibre.Features.Stock;
 using Equilibre.Features.Territory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -177,5 +178,19 @@ internal sealed class NationalReformRateConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Source).HasMaxLength(500);
         b.Property(x => x.RecordedBy).HasMaxLength(256);
         b.HasIndex(x => new { x.Instrument, x.AsOf });
+    }
+}
+
+internal sealed class PriorityAreaEntryConfiguration : IEntityTypeConfiguration<PriorityAreaEntry>
+{
+    public void Configure(EntityTypeBuilder<PriorityAreaEntry> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Code).HasMaxLength(20);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.CommuneCode).HasMaxLength(5);
+        b.Property(x => x.Source).HasMaxLength(500);
+        b.HasIndex(x => new { x.Code, x.CommuneCode, x.ValidFrom }).IsUnique();
+        b.HasIndex(x => x.CommuneCode);
     }
 }

@@ -2,6 +2,7 @@ using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
 using Equilibre.Features.Reform;
+using Equilibre.Features.Stock;
 using Equilibre.Features.Territory;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<ReformInstrumentRecord> ReformRecords => Set<ReformInstrumentRecord>();
     public DbSet<NationalReformRate> NationalReformRates => Set<NationalReformRate>();
+    public DbSet<PriorityAreaEntry> PriorityAreas => Set<PriorityAreaEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

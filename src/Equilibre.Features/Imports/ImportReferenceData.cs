@@ -23,6 +23,7 @@ public sealed class ImportReferenceData(
         ImportQ1Thresholds.Kind => "Seuils du premier quartile",
         ImportResourceCeilings.Kind => "Plafonds de ressources",
         ImportCommuneBoundaries.Kind => "Contours des communes",
+        Stock.ImportPriorityAreas.Kind => "Quartiers prioritaires",
         _ => kind,
     };
 

@@ -385,6 +385,53 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.ToTable("ReformRecords");
                 });
 
+            modelBuilder.Entity("Equilibre.Features.Stock.PriorityAreaEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("Code", "CommuneCode", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("PriorityAreas");
+                });
+
             modelBuilder.Entity("Equilibre.Features.Territory.Commune", b =>
                 {
                     b.Property<string>("Code")
