@@ -61,7 +61,7 @@ builder.Services.AddResponseCompression(o =>
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Equilibre — API";
-    document.Info.Description = "API REST d'Equilibre (réforme des attributions de logements sociaux). Données de référence publiques sous /api/v1/territoire.";
+    document.Info.Description = "API REST d'Equilibre (réforme des attributions de logements sociaux) : données de référence publiques sous /api/v1/territoire, avancement de la réforme sous /api/v1/reforme.";
     return Task.CompletedTask;
 }));
 
