@@ -1,0 +1,78 @@
+namespace Equilibre.Domain.Applications;
+
+/// <summary>A monthly resource line of a demand, with its SNE code (SAL, RET, CHO, AF, RSA… ; PAV = pension paid).</summary>
+public sealed record MonthlyResource(string Code, decimal Amount);
+
+/// <summary>Whether pensions paid (code PAV) are deducted from resources: unconfirmed (domain.md §4.2 [U]), so configurable.</summary>
+public sealed record ResourceSettings(bool DeductPensionsPaid, string Source)
+{
+    public static readonly ResourceSettings Default = new(false, "pensions alimentaires versées non déduites (paramètre par défaut, règle non confirmée)");
+}
+
+/// <summary>A household's Q1 status against the official threshold, with the figures behind it.</summary>
+public sealed record FirstQuartileResult(bool? IsFirstQuartile, decimal? AnnualResourcesPerUc, IReadOnlyList<string> Explanation);
+
+/// <summary>A local recomputation of the threshold, beside the official one.</summary>
+public sealed record ThresholdRecomputation(decimal? Threshold, int Demands, int Rank, string Explanation);
+
+/// <summary>
+/// First quartile (L441-1 CCH; domain.md §4.2): annual resources per UC = 12 × the monthly resources declared in the
+/// demand (APL/AL are not in the form's list) ÷ UC; a household is in Q1 when this is strictly below the official
+/// threshold of the EPCI and year. Equal to the threshold is not Q1 ("inférieur à").
+/// </summary>
+public static class FirstQuartile
+{
+    public static decimal AnnualResourcesPerUc(IEnumerable<MonthlyResource> resources, decimal consumptionUnits, ResourceSettings settings, out IReadOnlyList<string> explanation)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(consumptionUnits);
+        var list = resources.ToList();
+        var received = list.Where(r => r.Code != "PAV").Sum(r => r.Amount);
+        var paid = settings.DeductPensionsPaid ? list.Where(r => r.Code == "PAV").Sum(r => r.Amount) : 0m;
+        var monthly = received - paid;
+        var perUc = Math.Round(12m * monthly / consumptionUnits, 2, MidpointRounding.AwayFromZero);
+        explanation =
+        [
+            French.Format($"ressources mensuelles déclarées {received:N2} €") + (settings.DeductPensionsPaid ? French.Format($" − pensions versées {paid:N2} €") : "") + $" ({settings.Source})",
+            French.Format($"12 × {monthly:N2} € ÷ {consumptionUnits:0.0#} UC = {perUc:N2} € par UC et par an"),
+        ];
+        return perUc;
+    }
+
+    public static FirstQuartileResult Classify(decimal? annualResourcesPerUc, decimal? threshold, int year)
+    {
+        if (annualResourcesPerUc is not { } r)
+        {
+            return new FirstQuartileResult(null, null, ["ressources inconnues : appartenance au premier quartile indéterminée"]);
+        }
+
+        if (threshold is not { } t)
+        {
+            return new FirstQuartileResult(null, r, [French.Format($"pas de seuil du premier quartile pour {year} : appartenance indéterminée")]);
+        }
+
+        var q1 = r < t;
+        return new FirstQuartileResult(q1, r,
+            [French.Format($"{r:N2} € par UC {(q1 ? "<" : "≥")} seuil {year} de {t:N0} € : {(q1 ? "premier quartile" : "hors premier quartile")}")]);
+    }
+
+    /// <summary>
+    /// Local recomputation (domain.md §4.2): among the active demands at 31 December, the highest resources per UC of
+    /// the quarter with the lowest resources — the nearest-rank 25th percentile (rank ⌈n/4⌉ in ascending order).
+    /// </summary>
+    public static ThresholdRecomputation Recompute(IEnumerable<decimal> annualResourcesPerUc)
+    {
+        ArgumentNullException.ThrowIfNull(annualResourcesPerUc);
+        var sorted = annualResourcesPerUc.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return new ThresholdRecomputation(null, 0, 0, "aucune demande active aux ressources connues : pas de recalcul");
+        }
+
+        var rank = (sorted.Count + 3) / 4;
+        var value = sorted[rank - 1];
+        return new ThresholdRecomputation(value, sorted.Count, rank,
+            French.Format($"{sorted.Count} demandes aux ressources connues ; rang {rank} (quart des ressources les plus faibles) : {value:N0} € par UC et par an"));
+    }
+}
