@@ -69,6 +69,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_postgres is not null)
         {
+            // Pooled connections of this database would make DROP DATABASE terminate them (needs pg_signal_backend,
+            // granted by .ci/run); clearing the pools first avoids that on clusters where the role lacks it.
+            NpgsqlConnection.ClearAllPools();
             await using var db = NewContext();
             await db.Database.EnsureDeletedAsync();
         }
