@@ -52,6 +52,8 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUserAccessor>();
 builder.Services.AddSingleton<InstanceInfo>();
+builder.Services.AddSingleton<Equilibre.Web.Jobs.BackgroundJobs>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Equilibre.Web.Jobs.BackgroundJobs>());
 builder.Services.AddProblemDetails();
 builder.Services.AddResponseCompression(o =>
 {
@@ -86,6 +88,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapTerritoryApi();
 app.MapReformApi();
+app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();
 

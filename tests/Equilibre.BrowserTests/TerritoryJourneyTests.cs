@@ -85,5 +85,13 @@ public sealed class TerritoryJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Organisations" }).Last.ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Créer une organisation" }).WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
+
+        // the reimport runs as a background job whose page follows it until the end
+        await page.GetByRole(AriaRole.Link, new() { Name = "Données de référence" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Réimporter toutes les données de référence" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Réimport des données de référence" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Voir les rapports" }).WaitForAsync(new() { Timeout = 120000 });
+        Assert.Contains("36370 inchangées", await page.Locator("#travail-resultat").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

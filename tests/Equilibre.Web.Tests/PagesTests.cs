@@ -72,16 +72,39 @@ public sealed class PagesTests(EquilibreWebFactory factory)
     }
 
     [Fact]
-    public async Task Administration_Reimport_IsIdempotentAndReported()
+    public async Task Administration_Reimport_RunsAsAJobThatReportsItIsIdempotent()
     {
         using var client = await Login.AsAsync(factory, "admin@demo.equilibre.fr");
         var page = await client.GetStringAsync("/administration/imports");
-        var token = Login.TokenFrom(page);
 
-        var response = await client.PostAsync("/administration/imports", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var response = await client.PostAsync("/administration/imports", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Login.TokenFrom(page) }));
 
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Communes et EPCI : 36370 lues, 0 créées, 0 mises à jour, 36370 inchangées.", html, StringComparison.Ordinal);
-        Assert.Contains("Seuils du premier quartile : 1391 lues, 0 créées", html, StringComparison.Ordinal);
+        var jobPage = response.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.StartsWith("/administration/travaux/", jobPage, StringComparison.Ordinal);
+        var status = await WaitForJobAsync(client, jobPage["/administration/travaux/".Length..]);
+        Assert.False(status.GetProperty("echec").GetBoolean());
+        var message = status.GetProperty("message").GetString();
+        Assert.Contains("Communes et EPCI : 36370 lues, 0 créées, 0 mises à jour, 36370 inchangées.", message, StringComparison.Ordinal);
+        Assert.Contains("Seuils du premier quartile : 1391 lues, 0 créées", message, StringComparison.Ordinal);
+        var finished = await HtmlAsync(client, jobPage);
+        Assert.Contains("Voir les rapports", finished, StringComparison.Ordinal);
     }
+
+    // Bounded wait for a background job (no assertion on time: the bound only stops a hung test).
+    private static async Task<System.Text.Json.JsonElement> WaitForJobAsync(HttpClient client, string id)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var status = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, $"/api/v1/travaux/{id}");
+            if (status.GetProperty("termine").GetBoolean())
+            {
+                return status;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("le travail ne s'est pas terminé en 2 minutes");
+    }
+
 }
