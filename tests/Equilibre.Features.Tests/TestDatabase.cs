@@ -60,6 +60,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>A fresh database holding the small test territory of <see cref="Make.TerritoryFolder"/>.</summary>
+    public static async Task<TestDatabase> WithTerritoryAsync(Provider provider)
+    {
+        var database = await CreateAsync(provider);
+        await using var db = database.NewContext();
+        var run = await new global::Equilibre.Features.Territory.ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new(Make.TerritoryFolder(), 2026));
+        Assert.True(run.Succeeded, run.Failure);
+        return database;
+    }
+
     /// <summary>A new context (fresh change tracker) on this database.</summary>
     public EquilibreDb NewContext() => Provider == Provider.Postgres
         ? new PostgresEquilibreDb(new DbContextOptionsBuilder<PostgresEquilibreDb>().UseNpgsql(_postgres).Options)

@@ -1,6 +1,5 @@
 using Equilibre.Domain.Organisations;
 using Equilibre.Features.Organisations;
-using Equilibre.Features.Territory;
 using Equilibre.Features.Tests.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,19 +10,12 @@ public sealed class CreateOrganisationAndUserTests
 {
     private static readonly CurrentUser Admin = new(1, "Admin", null, null, TerritoryScope.Nationwide, new HashSet<string> { Roles.Administrateur });
 
-    private static async Task<TestDatabase> WithTerritoryAsync(Provider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.NewContext();
-        await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
-        return database;
-    }
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CreateOrganisation_FromACommune_DerivesEpciDepartementAndRegion(Provider provider)
     {
-        await using var database = await WithTerritoryAsync(provider);
+        await using var database = await TestDatabase.WithTerritoryAsync(provider);
         await using var db = database.NewContext();
 
         var result = await new CreateOrganisation(db).HandleAsync(new("CCAS de Tinqueux", OrganisationKind.GuichetEnregistreur, null, null, null, null, "51573"), Admin);
@@ -37,7 +29,7 @@ public sealed class CreateOrganisationAndUserTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CreateOrganisation_InconsistentOrUnknownTerritory_IsRefusedWithTheReason(Provider provider)
     {
-        await using var database = await WithTerritoryAsync(provider);
+        await using var database = await TestDatabase.WithTerritoryAsync(provider);
         await using var db = database.NewContext();
         var handler = new CreateOrganisation(db);
 
@@ -57,7 +49,7 @@ public sealed class CreateOrganisationAndUserTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CreateUser_Rules_AreExplainedInFrench(Provider provider)
     {
-        await using var database = await WithTerritoryAsync(provider);
+        await using var database = await TestDatabase.WithTerritoryAsync(provider);
         await using var services = TestServices.For(database);
         await using var scope = services.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetRequiredService<CreateUser>();

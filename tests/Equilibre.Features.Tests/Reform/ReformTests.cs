@@ -12,9 +12,8 @@ public sealed class ReformTests
 {
     private static async Task<TestDatabase> WithTerritoryAsync(Provider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.WithTerritoryAsync(provider);
         await using var db = database.NewContext();
-        await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
         var run = await new ImportQ1Thresholds(db, Make.Clock()).HandleAsync(new ImportQ1Thresholds.Request(Make.ThresholdsFile(Make.GoodThresholds), null));
         Assert.True(run.Succeeded, run.Failure);
         return database;

@@ -1,6 +1,5 @@
 using Equilibre.Domain.Stock;
 using Equilibre.Features.Stock;
-using Equilibre.Features.Territory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Equilibre.Features.Tests.Stock;
@@ -18,19 +17,12 @@ public sealed class ImportPriorityAreasTests
         "ZUS2101;Ancienne ZUS de test;ex-ZUS;51454;2015-01-01;;liste des ZUS (valeurs de test)",
     ];
 
-    private static async Task<TestDatabase> WithTerritoryAsync(Provider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.NewContext();
-        await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
-        return database;
-    }
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_Referential_IsIdempotentAndFeedsTheDatedRule(Provider provider)
     {
-        await using var database = await WithTerritoryAsync(provider);
+        await using var database = await TestDatabase.WithTerritoryAsync(provider);
         var file = Make.TextFile(Header, Reims);
         await using (var db = database.NewContext())
         {
@@ -53,7 +45,7 @@ public sealed class ImportPriorityAreasTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_BadLines_RefuseTheFileNamingLineFieldAndRule(Provider provider)
     {
-        await using var database = await WithTerritoryAsync(provider);
+        await using var database = await TestDatabase.WithTerritoryAsync(provider);
         var file = Make.TextFile(Header,
         [
             Reims[0],

@@ -6,9 +6,8 @@ public sealed class ListEpcisTests
 {
     private static async Task<TestDatabase> WithThresholdsAsync(Provider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.WithTerritoryAsync(provider);
         await using var db = database.NewContext();
-        await new ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportTerritory.Request(Make.TerritoryFolder(), 2026));
         await new ImportQ1Thresholds(db, Make.Clock()).HandleAsync(new ImportQ1Thresholds.Request(Make.ThresholdsFile(Make.GoodThresholds), null));
         return database;
     }
