@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Equilibre.Features.Data;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Stock;
@@ -11,12 +10,6 @@ namespace Equilibre.Cli;
 /// <summary><c>equilibre import qpv &lt;csv&gt; [--json]</c>; the stock imports (RPLS, OPS) will join it.</summary>
 internal static class ImportCommands
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
         var file = new Argument<FileInfo>("fichier") { Description = "CSV : code_quartier, nom_quartier, type (QPV, ex-ZUS, QVA), code_commune, date_debut, date_fin, source." };
@@ -31,7 +24,7 @@ internal static class ImportCommands
                 .HandleAsync(new ImportPriorityAreas.Request(parse.GetValue(file)!.FullName, "ligne de commande"), ct);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(Report(run), Json));
+                CliJson.Write(Report(run));
             }
             else
             {

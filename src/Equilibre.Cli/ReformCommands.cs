@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Equilibre.Domain;
 using Equilibre.Domain.Organisations;
 using Equilibre.Features.Data;
@@ -15,12 +14,6 @@ namespace Equilibre.Cli;
 /// <summary><c>equilibre reforme import &lt;csv&gt;</c> and <c>equilibre reforme taux</c>.</summary>
 internal static class ReformCommands
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
         var file = new Argument<FileInfo>("fichier") { Description = "Fichier CSV au format de l'export (siren_epci, instrument, en_place, date_acte, reference)." };
@@ -74,7 +67,7 @@ internal static class ReformCommands
             var document = ReformRatesDocument.From(result);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(document, Json));
+                CliJson.Write(document);
                 return 0;
             }
 

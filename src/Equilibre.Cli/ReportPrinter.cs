@@ -9,6 +9,18 @@ internal sealed class ImmediateProgress<T>(Action<T> report) : IProgress<T>
     public void Report(T value) => report(value);
 }
 
+/// <summary>Machine-readable output of the commands that take <c>--json</c>: web defaults, accents kept, indented.</summary>
+internal static class CliJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write<T>(T value) => Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, Options));
+}
+
 /// <summary>Prints import reports as French tables.</summary>
 internal static class ReportPrinter
 {

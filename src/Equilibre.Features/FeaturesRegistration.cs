@@ -65,6 +65,7 @@ public static class FeaturesRegistration
         services.AddScoped<GetEpciReformStatus>();
         services.AddScoped<RecordInstrumentStatus>();
         services.AddScoped<RecordNationalRate>();
+        services.AddScoped<ListNationalRates>();
         services.AddScoped<ImportReformStatuses>();
         services.AddScoped<ExportReformStatuses>();
         return services;

@@ -2,6 +2,7 @@ using Equilibre.Domain.Organisations;
 using Equilibre.Domain.Reform;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Equilibre.Features.Reform;
 
@@ -53,4 +54,11 @@ public sealed class RecordNationalRate(EquilibreDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return errors;
     }
+}
+
+/// <summary>The national rates entered, latest situation first (public figures of the DHUP).</summary>
+public sealed class ListNationalRates(EquilibreDb db)
+{
+    public async Task<IReadOnlyList<NationalReformRate>> HandleAsync(CancellationToken ct = default) =>
+        [.. (await db.NationalReformRates.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.AsOf).ThenBy(r => r.Instrument)];
 }

@@ -145,11 +145,9 @@ public sealed class ImportQ1Thresholds(EquilibreDb db, TimeProvider clock)
             AmountPerUcPerYear = amount,
             EpciSiren = match.Siren,
             MatchExplanation = match.Explanation,
-            Source = arretes.GetValueOrDefault(year) ?? French($"arrêté du premier quartile applicable en {year}"),
+            Source = arretes.GetValueOrDefault(year) ?? Domain.French.Format($"arrêté du premier quartile applicable en {year}"),
         };
     }
-
-    private static string French(FormattableString s) => Domain.French.Format(s);
 
     private static Dictionary<int, string> ReadArretes(string? file)
     {

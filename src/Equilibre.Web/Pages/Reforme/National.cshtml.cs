@@ -1,14 +1,12 @@
 using Equilibre.Domain.Reform;
-using Equilibre.Features.Data;
 using Equilibre.Features.Reform;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Equilibre.Web.Pages.Reforme;
 
 /// <summary>National rates published by the DHUP, and their entry (DHUP or administrator only — checked in the handler).</summary>
-public sealed class NationalModel(EquilibreDb db, RecordNationalRate record, CurrentUserAccessor currentUser) : PageModel
+public sealed class NationalModel(ListNationalRates list, RecordNationalRate record, CurrentUserAccessor currentUser) : PageModel
 {
     [BindProperty]
     public string Instrument { get; set; } = ReformInstruments.Code(ReformInstrument.CilCreated);
@@ -53,6 +51,5 @@ public sealed class NationalModel(EquilibreDb db, RecordNationalRate record, Cur
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Rates = [.. (await db.NationalReformRates.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.AsOf).ThenBy(r => r.Instrument)];
+    private async Task LoadAsync(CancellationToken ct) => Rates = await list.HandleAsync(ct);
 }
