@@ -1,3 +1,4 @@
+using Equilibre.Features.Applications;
 using Equilibre.Features.Data;
 using Equilibre.Features.Demo;
 using Equilibre.Features.Eligibility;
@@ -23,6 +24,7 @@ public static class FeaturesRegistration
         services.AddSingleton(ReferenceFiles.From(configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(QpvSettings(configuration));
+        services.AddSingleton(DemandSettings.From(configuration));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -68,6 +70,19 @@ public static class FeaturesRegistration
         services.AddScoped<ListNationalRates>();
         services.AddScoped<ImportReformStatuses>();
         services.AddScoped<ExportReformStatuses>();
+        services.AddScoped<RegisterDemand>();
+        services.AddScoped<ModifyDemand>();
+        services.AddScoped<RenewDemand>();
+        services.AddScoped<RadiateDemand>();
+        services.AddScoped<SendRadiationNotice>();
+        services.AddScoped<UnradiateDemand>();
+        services.AddScoped<RadiateForLease>();
+        services.AddScoped<ListRenewalsDue>();
+        services.AddScoped<RecordRenewalNotices>();
+        services.AddScoped<RadiateExpiredDemands>();
+        services.AddScoped<GetDemand>();
+        services.AddScoped<SearchDemands>();
+        services.AddScoped<RecomputeQ1Thresholds>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Equilibre.Domain.Territory;
@@ -27,20 +26,7 @@ public static class EpciName
     {
         ArgumentNullException.ThrowIfNull(name);
         var withoutParentheses = RemoveParenthesised(name);
-        var decomposed = withoutParentheses.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-
-        var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var words = SearchText.Fold(withoutParentheses).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         StripLeading(words, LeadingForms);
         StripLeading(words, LeadingArticles);
         StripTrailing(words, TrailingForms);

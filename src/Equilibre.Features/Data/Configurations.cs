@@ -1,3 +1,4 @@
+using Equilibre.Features.Applications;
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
@@ -192,5 +193,65 @@ internal sealed class PriorityAreaEntryConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Source).HasMaxLength(500);
         b.HasIndex(x => new { x.Code, x.CommuneCode, x.ValidFrom }).IsUnique();
         b.HasIndex(x => x.CommuneCode);
+    }
+}
+
+internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
+{
+    public void Configure(EntityTypeBuilder<Demand> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Numero).HasMaxLength(18);
+        b.Property(x => x.PendingNoticeSubCode).HasMaxLength(10);
+        b.Property(x => x.RadiationSubCode).HasMaxLength(10);
+        b.Property(x => x.GuichetCode).HasMaxLength(10);
+        b.Property(x => x.ApplicantName).HasMaxLength(200);
+        b.Property(x => x.SearchName).HasMaxLength(400);
+        b.Property(x => x.FirstCommuneCode).HasMaxLength(5);
+        b.Property(x => x.EpciSiren).HasMaxLength(9);
+        b.Property(x => x.DepartementCode).HasMaxLength(3);
+        b.Property(x => x.RegionCode).HasMaxLength(3);
+        b.Property(x => x.Typologies).HasMaxLength(40);
+        b.Property(x => x.ConsumptionUnits).HasPrecision(5, 2);
+        b.Property(x => x.PriorityCodes).HasMaxLength(400);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.State);
+        b.HasMany(x => x.Wishes).WithOne().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.GuichetOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.Numero).IsUnique();
+        b.HasIndex(x => new { x.EpciSiren, x.Status });
+        b.HasIndex(x => new { x.Status, x.ExpiresOn });
+        b.HasIndex(x => x.RegisteredOn);
+        b.HasIndex(x => x.GuichetOrganisationId);
+    }
+}
+
+internal sealed class DemandWishConfiguration : IEntityTypeConfiguration<DemandWish>
+{
+    public void Configure(EntityTypeBuilder<DemandWish> b)
+    {
+        b.HasKey(x => new { x.DemandId, x.Rank });
+        b.Property(x => x.CommuneCode).HasMaxLength(5);
+        b.Property(x => x.EpciSiren).HasMaxLength(9);
+        b.Property(x => x.DepartementCode).HasMaxLength(3);
+        b.Property(x => x.RegionCode).HasMaxLength(3);
+        b.HasIndex(x => x.CommuneCode);
+        b.HasIndex(x => x.EpciSiren);
+        b.HasIndex(x => x.DepartementCode);
+        b.HasIndex(x => x.RegionCode);
+    }
+}
+
+internal sealed class DemandEventConfiguration : IEntityTypeConfiguration<DemandEvent>
+{
+    public void Configure(EntityTypeBuilder<DemandEvent> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Summary).HasMaxLength(1000);
+        b.Property(x => x.Detail).HasMaxLength(4000);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.Property(x => x.OrganisationName).HasMaxLength(200);
+        b.HasOne<Demand>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.DemandId, x.At });
     }
 }

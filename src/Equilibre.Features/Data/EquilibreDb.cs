@@ -1,3 +1,4 @@
+using Equilibre.Features.Applications;
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
@@ -30,6 +31,9 @@ public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<ReformInstrumentRecord> ReformRecords => Set<ReformInstrumentRecord>();
     public DbSet<NationalReformRate> NationalReformRates => Set<NationalReformRate>();
     public DbSet<PriorityAreaEntry> PriorityAreas => Set<PriorityAreaEntry>();
+    public DbSet<Demand> Demands => Set<Demand>();
+    public DbSet<DemandWish> DemandWishes => Set<DemandWish>();
+    public DbSet<DemandEvent> DemandEvents => Set<DemandEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,263 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Equilibre.Features.Applications.Demand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AnnualResourcesPerUc")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ConsumptionUnits")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dalo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartementCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FactsComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstCommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuichetCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GuichetOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMutation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsQ1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastRenewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyResources")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingNoticeReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PendingNoticeSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingNoticeSubCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q1Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Q1Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RadiatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Radiation")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RadiationSubCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReferenceIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RenewalNoticeSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Typologies")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuichetOrganisationId");
+
+                    b.HasIndex("Numero")
+                        .IsUnique();
+
+                    b.HasIndex("RegisteredOn");
+
+                    b.HasIndex("EpciSiren", "Status");
+
+                    b.HasIndex("Status", "ExpiresOn");
+
+                    b.ToTable("Demands");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Applications.DemandEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId", "At");
+
+                    b.ToTable("DemandEvents");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Applications.DemandWish", b =>
+                {
+                    b.Property<long>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DemandId", "Rank");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("DepartementCode");
+
+                    b.HasIndex("EpciSiren");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("DemandWishes");
+                });
+
             modelBuilder.Entity("Equilibre.Features.Eligibility.ResourceCeilingEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -798,6 +1055,32 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Equilibre.Features.Applications.Demand", b =>
+                {
+                    b.HasOne("Equilibre.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("GuichetOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Applications.DemandEvent", b =>
+                {
+                    b.HasOne("Equilibre.Features.Applications.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Applications.DemandWish", b =>
+                {
+                    b.HasOne("Equilibre.Features.Applications.Demand", null)
+                        .WithMany("Wishes")
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Equilibre.Features.Imports.ImportIssue", b =>
                 {
                     b.HasOne("Equilibre.Features.Imports.ImportRun", null)
@@ -866,6 +1149,11 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Applications.Demand", b =>
+                {
+                    b.Navigation("Wishes");
                 });
 
             modelBuilder.Entity("Equilibre.Features.Imports.ImportRun", b =>
