@@ -16,13 +16,13 @@ public sealed record CommunePlace(string Code, string Name, string DepartementCo
 /// </summary>
 public sealed class DemandReference
 {
-    private readonly Dictionary<string, CommunePlace> communes;
-    private readonly List<Q1Threshold> thresholds;
+    private readonly Dictionary<string, CommunePlace> _communes;
+    private readonly List<Q1Threshold> _thresholds;
 
     private DemandReference(Dictionary<string, CommunePlace> communes, List<Q1Threshold> thresholds, List<ResourceCeiling> ceilings)
     {
-        this.communes = communes;
-        this.thresholds = thresholds;
+        _communes = communes;
+        _thresholds = thresholds;
         Ceilings = ceilings;
     }
 
@@ -40,9 +40,9 @@ public sealed class DemandReference
         return new DemandReference(communes, thresholds, ceilings);
     }
 
-    public CommunePlace? Commune(string? code) => code is not null && communes.TryGetValue(code, out var place) ? place : null;
+    public CommunePlace? Commune(string? code) => code is not null && _communes.TryGetValue(code, out var place) ? place : null;
 
-    public IReadOnlyList<Q1Threshold> Thresholds => thresholds;
+    public IReadOnlyList<Q1Threshold> Thresholds => _thresholds;
 
     /// <summary>The demand's rules on a date: the EPCI and zone are those of the first wished commune.</summary>
     public HouseholdFactsResult Facts(DemandFile file, DateOnly asOf, HouseholdSettings settings)
@@ -51,7 +51,7 @@ public sealed class DemandReference
         var first = Commune(file.Wishes.Communes.Count > 0 ? file.Wishes.Communes[0] : null);
         Q1ThresholdLookup? lookup = first is null ? null
             : first.EpciSiren is null ? new Q1ThresholdLookup(null, $"{first.Name} n'appartient à aucun EPCI : pas de seuil du premier quartile")
-            : Q1Thresholds.Find(thresholds, first.EpciSiren, asOf.Year);
+            : Q1Thresholds.Find(_thresholds, first.EpciSiren, asOf.Year);
         var zone = first is null ? new CeilingZoneResult(null, "aucune commune souhaitée : zone inconnue") : CeilingZones.Of(first.Code, first.RegionCode);
         return HouseholdFacts.Compute(file, asOf, settings, lookup, Ceilings, zone);
     }
