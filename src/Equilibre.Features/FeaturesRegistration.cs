@@ -61,6 +61,8 @@ public static class FeaturesRegistration
         services.AddScoped<ListUsers>();
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedReformDemo>();
+        services.AddScoped<SeedDemandDemo>();
+        services.AddScoped<DemandBulkWriter>();
         services.AddScoped<GetReformSituation>();
         services.AddScoped<GetReformEvolution>();
         services.AddScoped<GetReformMap>();

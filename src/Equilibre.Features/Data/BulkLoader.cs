@@ -19,6 +19,37 @@ public interface IBulkLoader
         where TEntity : class;
 }
 
+/// <summary>Columns for every mapped property of an entity, read by reflection (optionally without its generated key).</summary>
+public static class BulkColumns
+{
+    public static IReadOnlyList<BulkColumn<TEntity>> Of<TEntity>(EquilibreDb db, bool withGeneratedKey)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} n'est pas une entité du modèle");
+        return [.. entity.GetProperties()
+            .Where(p => p.PropertyInfo is not null && (withGeneratedKey || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd)))
+            .Select(p => new BulkColumn<TEntity>(p.Name, p.PropertyInfo!.GetValue))];
+    }
+
+    /// <summary>After rows were loaded with explicit keys, moves PostgreSQL's identity sequence past them (SQLite needs nothing).</summary>
+    public static async Task ResetIdentityAsync<TEntity>(EquilibreDb db, CancellationToken ct = default)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(TEntity))!;
+        var table = entity.GetTableName()!;
+        var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
+        var sql = $"SELECT setval(pg_get_serial_sequence('{BulkTarget.Quote(table)}', '{key}'), GREATEST(COALESCE((SELECT MAX({BulkTarget.Quote(key)}) FROM {BulkTarget.Quote(table)}), 0), 1))";
+        await db.Database.ExecuteSqlRawAsync(sql, ct);
+    }
+}
+
 /// <summary>Names of the table and columns of an entity in the current model.</summary>
 internal static class BulkTarget
 {

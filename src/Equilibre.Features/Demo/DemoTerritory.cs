@@ -21,6 +21,7 @@ public static class DemoTerritory
     public const string DrealName = "DREAL Grand Est";
     public const string DdtMarneName = "DDT de la Marne";
     public const string GuichetName = "Maison de l'habitat du Grand Reims (démo)";
+    public const string GuichetTroyesName = "Point logement de Troyes Champagne Métropole (démo)";
     public const string AdministrationName = "Administration Equilibre";
 
     public static readonly IReadOnlyList<DemoOrganisation> Bailleurs =
@@ -47,6 +48,7 @@ public static class DemoTerritory
         new(DdtMarneName, OrganisationKind.ServicesEtat, null, GrandEst, "51", null, null),
         new("DDT de l'Aube", OrganisationKind.ServicesEtat, null, GrandEst, "10", null, null),
         new(GuichetName, OrganisationKind.GuichetEnregistreur, null, GrandEst, "51", GrandReimsSiren, null),
+        new(GuichetTroyesName, OrganisationKind.GuichetEnregistreur, null, GrandEst, "10", TroyesSiren, null),
         new(AdministrationName, OrganisationKind.Administration, null, null, null, null, null),
     ];
 }

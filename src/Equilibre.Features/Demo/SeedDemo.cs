@@ -9,12 +9,12 @@ namespace Equilibre.Features.Demo;
 
 /// <summary>
 /// Deterministic demo generator (<c>equilibre demo seed</c>): the demo organisations and one account per role.
-/// Idempotent — what exists is left as it is. Later areas (demands, stock, allocations) extend it. Needs the
+/// Idempotent — what exists is left as it is. Demands come with it (<see cref="SeedDemandDemo"/>); stock and allocations will. Needs the
 /// reference territory: the demo EPCIs must exist.
 /// </summary>
-public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform)
+public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands)
 {
-    public sealed record Result(bool Succeeded, int OrganisationsCreated, int UsersCreated, string Message);
+    public sealed record Result(bool Succeeded, int OrganisationsCreated, int UsersCreated, string Message, int DemandsCreated = 0);
 
     public async Task<Result> HandleAsync(IProgress<string>? progress = null, CancellationToken ct = default)
     {
@@ -87,8 +87,11 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
 
         progress?.Report("Avancement de la réforme (démo)");
         var reformRecords = await reform.HandleAsync(ct);
+        progress?.Report("Demandes de logement social (démo)");
+        var demandCount = await demands.HandleAsync(progress, ct);
         return new Result(true, createdOrganisations, createdUsers,
-            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s) et {reformRecords} statut(s) d'avancement de la réforme créés ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).");
+            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s), {reformRecords} statut(s) d'avancement de la réforme et {demandCount} demande(s) de logement créés ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).",
+            demandCount);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -22,6 +22,10 @@ public static class TestServices
         services.AddSingleton<TimeProvider>(Make.Clock());
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedReformDemo>();
+        services.AddScoped<SeedDemandDemo>();
+        services.AddScoped<Equilibre.Features.Applications.DemandBulkWriter>();
+        services.AddSingleton(database.BulkLoader);
+        services.AddSingleton(Equilibre.Features.Applications.DemandSettings.Default);
         return services.BuildServiceProvider();
     }
 
