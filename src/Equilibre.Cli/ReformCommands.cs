@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Equilibre.Domain;
-using Equilibre.Domain.Organisations;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 using Equilibre.Features.Reform;
@@ -28,9 +27,8 @@ internal static class ReformCommands
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
-            var operatorUser = new CurrentUser(0, "ligne de commande", null, null, TerritoryScope.Nationwide, new HashSet<string> { Roles.Administrateur });
             var run = await scope.ServiceProvider.GetRequiredService<ImportReformStatuses>()
-                .HandleAsync(new ImportReformStatuses.Request(parse.GetValue(file)!.FullName), operatorUser, ct);
+                .HandleAsync(new ImportReformStatuses.Request(parse.GetValue(file)!.FullName), CurrentUser.CommandLine, ct);
             ReportPrinter.Print([run]);
             return run.Succeeded ? 0 : 1;
         });

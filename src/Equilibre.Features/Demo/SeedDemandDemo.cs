@@ -201,7 +201,7 @@ public sealed class SeedDemandDemo(EquilibreDb db, TimeProvider clock, DemandSet
 
         // Resources per UC: log-normal whose first quartile is the official threshold (z of the 25th percentile = −0.674).
         var z = Normal(random);
-        var perUc = (double)threshold * Math.Exp(0.62 * (z + 0.674));
+        var perUc = (double)threshold * Math.Exp(0.5 * (z + 0.674));
         var monthly = Math.Round((decimal)perUc * uc / 12m, 0);
         var (applicantLines, partnerLines, rfrApplicant, rfrPartner) = Split(random, monthly, couple, children);
         var applicant = new Person

@@ -8,6 +8,9 @@ namespace Equilibre.Features.Organisations;
 /// </summary>
 public sealed record CurrentUser(long UserId, string DisplayName, long? OrganisationId, string? OrganisationName, TerritoryScope Scope, IReadOnlySet<string> Roles)
 {
+    /// <summary>The operator of the instance running a command-line tool: administrator rights, nationwide.</summary>
+    public static CurrentUser CommandLine { get; } = new(0, "ligne de commande", null, null, TerritoryScope.Nationwide, new HashSet<string> { Domain.Organisations.Roles.Administrateur });
+
     public bool IsAdministrator => Roles.Contains(Domain.Organisations.Roles.Administrateur);
 
     /// <summary>Administrators and nationwide State services see every organisation.</summary>
