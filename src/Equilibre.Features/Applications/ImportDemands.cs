@@ -16,7 +16,7 @@ namespace Equilibre.Features.Applications;
 /// "Imported" history entry when something changed), a new numéro creates it with the file's registration date.
 /// A demand without wished commune or typology (the SNE example has none) takes the request's defaults, with a warning.
 /// </summary>
-public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSettings settings)
+public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSettings settings, IBulkLoader bulk)
 {
     public const string Kind = "demandes";
     public const int BatchSize = 1000;
@@ -232,10 +232,10 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
         var now = clock.GetUtcNow();
         var created = new List<(Demand Demand, SneDemand Source)>();
         var events = new List<DemandEvent>();
+        var updated = false;
         foreach (var d in batch)
         {
             var state = State(d);
-            var facts = reference.Facts(d.File, today, settings.Household);
             if (existing.TryGetValue(d.Numero!, out var demand))
             {
                 if (visible is not null && !visible.Contains(demand.Numero))
@@ -244,15 +244,25 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
                     continue;
                 }
 
+                var next = state with { RenewalNoticeSentOn = demand.RenewalNoticeSentOn, PendingNotice = demand.State.PendingNotice };
+                var sameState = demand.State == next && demand.LastRenewedOn == d.LastRenewedOn && demand.RadiationSubCode == d.Radiation?.SubCode;
+                var sameGuichet = d.GuichetCode is null || demand.GuichetCode == d.GuichetCode;
+
+                // Fast path of a re-import: the stored document is the one this content writes.
+                if (sameState && sameGuichet && DemandJson.Write(d.File) == demand.Content)
+                {
+                    run.Unchanged++;
+                    continue;
+                }
+
                 var before = DemandJson.Read(demand.Content);
                 var changes = DemandHistoryText.Changes(before, d.File).ToList();
-                var next = state with { RenewalNoticeSentOn = demand.RenewalNoticeSentOn, PendingNotice = demand.State.PendingNotice };
-                if (demand.State != next || demand.LastRenewedOn != d.LastRenewedOn || demand.RadiationSubCode != d.Radiation?.SubCode)
+                if (!sameState)
                 {
                     changes.Add("dates et statut");
                 }
 
-                if (d.GuichetCode is not null && demand.GuichetCode != d.GuichetCode)
+                if (!sameGuichet)
                 {
                     changes.Add("guichet");
                 }
@@ -262,6 +272,8 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
                     run.Unchanged++;
                     continue;
                 }
+
+                var facts = reference.Facts(d.File, today, settings.Household);
 
                 DemandStore.Apply(demand, next);
                 demand.LastRenewedOn = d.LastRenewedOn;
@@ -274,6 +286,7 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
                 events.AddRange(d.File.Priorities.Where(p => !before.Priorities.Contains(p))
                     .Select(p => DemandAccess.Event(demand.Id, DemandEventKind.PriorityLabelled, DemandHistoryText.Priority(p, settings.Letters), null, user, now)));
                 run.Updated++;
+                updated = true;
             }
             else
             {
@@ -294,27 +307,61 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
                     UpdatedAt = now,
                 };
                 DemandStore.Apply(demand, state);
-                DemandStore.Apply(demand, d.File, facts, reference, today);
-                db.Demands.Add(demand);
+                DemandStore.Apply(demand, d.File, reference.Facts(d.File, today, settings.Household), reference, today);
                 created.Add((demand, d));
                 run.Created++;
             }
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        foreach (var (demand, source) in created)
+        // Updated demands are tracked by EF; new ones go through the bulk loader (COPY on PostgreSQL), then their ids are
+        // read back by numéro for their wishes and history.
+        if (updated)
         {
-            var summary = French.Format($"import ({run.Source}) de la demande n° {demand.Numero} enregistrée le {demand.RegisteredOn:dd/MM/yyyy}")
-                + (demand.Status == DemandStatus.Radiated ? French.Format($", radiée le {demand.RadiatedOn:dd/MM/yyyy}") : "");
-            events.Add(DemandAccess.Event(demand.Id, DemandEventKind.Imported, summary, null, user, now));
-            events.AddRange(source.File.Priorities.Select(p => DemandAccess.Event(demand.Id, DemandEventKind.PriorityLabelled, DemandHistoryText.Priority(p, settings.Letters), null, user, now)));
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
         }
 
-        db.DemandEvents.AddRange(events);
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        if (created.Count > 0)
+        {
+            await bulk.LoadAsync<Demand, Demand>(db, Columns<Demand>(), created.Select(c => c.Demand), ct);
+            var createdNumeros = created.Select(c => c.Demand.Numero).ToList();
+            var ids = await db.Demands.AsNoTracking().Where(d => createdNumeros.Contains(d.Numero)).Select(d => new { d.Id, d.Numero }).ToDictionaryAsync(d => d.Numero, d => d.Id, ct);
+            foreach (var (demand, source) in created)
+            {
+                demand.Id = ids[demand.Numero];
+                demand.Wishes.ForEach(w => w.DemandId = demand.Id);
+                var summary = French.Format($"import ({run.Source}) de la demande n° {demand.Numero} enregistrée le {demand.RegisteredOn:dd/MM/yyyy}")
+                    + (demand.Status == DemandStatus.Radiated ? French.Format($", radiée le {demand.RadiatedOn:dd/MM/yyyy}") : "");
+                events.Add(DemandAccess.Event(demand.Id, DemandEventKind.Imported, summary, null, user, now));
+                events.AddRange(source.File.Priorities.Select(p => DemandAccess.Event(demand.Id, DemandEventKind.PriorityLabelled, DemandHistoryText.Priority(p, settings.Letters), null, user, now)));
+            }
+
+            await bulk.LoadAsync<DemandWish, DemandWish>(db, Columns<DemandWish>(), created.SelectMany(c => c.Demand.Wishes), ct);
+        }
+
+        await bulk.LoadAsync<DemandEvent, DemandEvent>(db, Columns<DemandEvent>(), events, ct);
         db.ChangeTracker.Clear();
+    }
+
+    private readonly Dictionary<Type, object> _columns = [];
+
+    /// <summary>Every stored property of an entity but its generated id, read with EF's compiled getters.</summary>
+    private IReadOnlyList<BulkColumn<T>> Columns<T>()
+    {
+        if (_columns.TryGetValue(typeof(T), out var known))
+        {
+            return (IReadOnlyList<BulkColumn<T>>)known;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} n'est pas une entité du modèle");
+        var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never))
+            .Select(p =>
+            {
+                var getter = p.GetGetter();
+                return new BulkColumn<T>(p.Name, row => getter.GetClrValue(row!));
+            }).ToList();
+        _columns[typeof(T)] = columns;
+        return columns;
     }
 
     /// <summary>

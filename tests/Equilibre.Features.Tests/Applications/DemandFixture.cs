@@ -71,7 +71,7 @@ public sealed class DemandFixture : IAsyncDisposable
 
     public GetDemand Get(EquilibreDb db) => new(db, Clock, Settings);
 
-    public ImportDemands Import(EquilibreDb db) => new(db, Clock, Settings);
+    public ImportDemands Import(EquilibreDb db) => new(db, Clock, Settings, Database.BulkLoader);
 
     public ExportDemands Export(EquilibreDb db) => new(db, Clock);
 
