@@ -318,6 +318,24 @@ public sealed class DemandImportTests(ITestOutputHelper output)
         Assert.StartsWith("numero_unique;numero_guichet;", File.ReadAllText(bom), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_format_guide_documents_every_column_and_element()
+    {
+        var guide = File.ReadAllText(Guide());
+        foreach (var column in DemandCsv.Columns)
+        {
+            var documented = column.StartsWith("cotitulaires_", StringComparison.Ordinal) && column != "cotitulaires_lien"
+                ? "demandeur_" + column["cotitulaires_".Length..]
+                : column;
+            Assert.Contains($"| `{documented}` |", guide, StringComparison.Ordinal);
+        }
+
+        foreach (var element in SneXml.Mapping)
+        {
+            Assert.Contains($"| `{element.Parent}` | `{element.Element}` |", guide, StringComparison.Ordinal);
+        }
+    }
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_large_file_imports_in_batches(Provider provider)
@@ -432,6 +450,21 @@ public sealed class DemandImportTests(ITestOutputHelper output)
         var path = TempFile(".xml");
         File.Copy(DemandFixture.SneExample(), path, overwrite: true);
         return path;
+    }
+
+    private static string Guide()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "docs", "guide", "demandes-format.md");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Fail("docs/guide/demandes-format.md introuvable en remontant depuis " + AppContext.BaseDirectory);
+        return "";
     }
 
     private static string TempFile(string extension) => Path.Combine(Path.GetTempPath(), $"eq-demandes-{Guid.NewGuid():N}{extension}");
