@@ -1,13 +1,19 @@
 using System.CommandLine;
+using Equilibre.Features.Applications;
 using Equilibre.Features.Data;
 using Equilibre.Features.Imports;
+using Equilibre.Features.Organisations;
 using Equilibre.Features.Stock;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Equilibre.Cli;
 
-/// <summary><c>equilibre import qpv &lt;csv&gt; [--json]</c>; the stock imports (RPLS, OPS) will join it.</summary>
+/// <summary>
+/// <c>equilibre import qpv &lt;csv&gt; [--json]</c>, <c>equilibre import demandes &lt;fichier&gt; [--json]
+/// [--commune-par-defaut CODE --typologie-par-defaut T3]</c> and <c>equilibre export demandes &lt;fichier&gt;
+/// [--format xml|csv]</c>; the stock imports (RPLS, OPS) will join them.
+/// </summary>
 internal static class ImportCommands
 {
     public static Command Create()
@@ -35,7 +41,63 @@ internal static class ImportCommands
         });
         var import = new Command("import", "Imports de données (chacun affiche son rapport).");
         import.Subcommands.Add(qpv);
+        import.Subcommands.Add(ImportDemandsCommand(json));
         return import;
+    }
+
+    private static Command ImportDemandsCommand(Option<bool> json)
+    {
+        var file = new Argument<FileInfo>("fichier") { Description = "XML SNE interfaceNuu (v02.00/02.01) ou CSV Equilibre (docs/guide/demandes-format.md), détecté d'après le contenu." };
+        var commune = new Option<string?>("--commune-par-defaut") { Description = "Code INSEE de la commune souhaitée retenue pour une demande qui n'en indique aucune (signalé)." };
+        var typology = new Option<string?>("--typologie-par-defaut") { Description = "Typologie recherchée (C, T1…T5, T6P) retenue pour une demande qui n'en indique aucune (signalé)." };
+        var command = new Command("demandes", "Importe des demandes de logement social (atomique, idempotent par numéro unique).") { file, json, commune, typology };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = CliHost.Build();
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            var request = new ImportDemands.Request(parse.GetValue(file)!.FullName, parse.GetValue(commune), parse.GetValue(typology));
+            var run = await scope.ServiceProvider.GetRequiredService<ImportDemands>().HandleAsync(request, CurrentUser.CommandLine, ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(Report(run));
+            }
+            else
+            {
+                ReportPrinter.Print([run]);
+            }
+
+            return run.Succeeded ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary><c>equilibre export demandes &lt;fichier&gt; [--format xml|csv]</c>.</summary>
+    public static Command CreateExport()
+    {
+        var file = new Argument<FileInfo>("fichier") { Description = "Fichier à écrire (remplacé s'il existe)." };
+        var format = new Option<string>("--format") { Description = "xml (SNE interfaceNuu, par défaut) ou csv (point-virgule, UTF-8 avec BOM).", DefaultValueFactory = _ => "xml" };
+        format.AcceptOnlyFromAmong("xml", "csv");
+        var demandes = new Command("demandes", "Exporte les demandes de logement social (toutes : la ligne de commande agit en administrateur).") { file, format };
+        demandes.SetAction(async (parse, ct) =>
+        {
+            using var host = CliHost.Build();
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            var path = parse.GetValue(file)!.FullName;
+            var kind = parse.GetValue(format) == "csv" ? DemandExportFormat.Csv : DemandExportFormat.Xml;
+            int count;
+            await using (var output = File.Create(path))
+            {
+                count = await scope.ServiceProvider.GetRequiredService<ExportDemands>().HandleAsync(new ExportDemands.Request(kind), output, CurrentUser.CommandLine, ct);
+            }
+
+            Console.WriteLine(Domain.French.Format($"{count:N0} demande(s) exportée(s) dans {path}"));
+            return 0;
+        });
+        var export = new Command("export", "Exports de données.");
+        export.Subcommands.Add(demandes);
+        return export;
     }
 
     private static object Report(ImportRun run) => new

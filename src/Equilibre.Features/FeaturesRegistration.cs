@@ -73,6 +73,8 @@ public static class FeaturesRegistration
         services.AddScoped<ImportReformStatuses>();
         services.AddScoped<ExportReformStatuses>();
         services.AddScoped<RegisterDemand>();
+        services.AddScoped<ImportDemands>();
+        services.AddScoped<ExportDemands>();
         services.AddScoped<ModifyDemand>();
         services.AddScoped<RenewDemand>();
         services.AddScoped<RadiateDemand>();

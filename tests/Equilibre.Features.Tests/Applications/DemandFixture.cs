@@ -5,6 +5,7 @@ using Equilibre.Features.Data;
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Organisations;
 using Equilibre.Features.Territory;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Equilibre.Features.Tests.Applications;
@@ -69,6 +70,48 @@ public sealed class DemandFixture : IAsyncDisposable
     public RenewDemand Renew(EquilibreDb db) => new(db, Clock, Settings);
 
     public GetDemand Get(EquilibreDb db) => new(db, Clock, Settings);
+
+    public ImportDemands Import(EquilibreDb db) => new(db, Clock, Settings, Database.BulkLoader);
+
+    public ExportDemands Export(EquilibreDb db) => new(db, Clock);
+
+    /// <summary>The command line's user: an administrator with a nationwide scope.</summary>
+    public static CurrentUser Administrator { get; } =
+        new(0, "ligne de commande", null, null, TerritoryScope.Nationwide, new HashSet<string> { Roles.Administrateur });
+
+    /// <summary>Imports a file as the administrator.</summary>
+    public async Task<Features.Imports.ImportRun> ImportAsync(string path, string? defaultCommune = null, string? defaultTypology = null)
+    {
+        await using var db = Database.NewContext();
+        return await Import(db).HandleAsync(new ImportDemands.Request(path, defaultCommune, defaultTypology), Administrator);
+    }
+
+    /// <summary>
+    /// The real SNE example (AGPL test data, never copied into the repository): found in the <c>shared</c> folder beside
+    /// the clone, looked for from the test binaries upwards. Missing, the test fails: the import is checked on it.
+    /// </summary>
+    public static string SneExample()
+    {
+        const string relative = "shared/data/sne-interface/exemple-interfaceNuu-v02.00.xml";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Fail($"exemple SNE introuvable : {relative} est attendu dans un dossier « shared » à côté du dépôt (en remontant depuis {AppContext.BaseDirectory})");
+        return "";
+    }
+
+    /// <summary>Row counts of the registry's tables, to prove a refused import changed nothing.</summary>
+    public async Task<(int Demands, int Wishes, int Events)> CountsAsync()
+    {
+        await using var db = Database.NewContext();
+        return (await db.Demands.CountAsync(), await db.DemandWishes.CountAsync(), await db.DemandEvents.CountAsync());
+    }
 
     /// <summary>Registers a demand and returns its number (asserting success).</summary>
     public async Task<string> RegisterAsync(DemandFile file)
