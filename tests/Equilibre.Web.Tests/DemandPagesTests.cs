@@ -108,7 +108,7 @@ public sealed partial class DemandPagesTests(EquilibreWebFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.EndsWith("/demandes/nouvelle", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#demandeur-nom\">le nom est obligatoire</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"alert-link\" href=\"#demandeur-nom\">le nom est obligatoire</a>", html, StringComparison.Ordinal);
         Assert.Matches("class=\"form-control is-invalid\" id=\"demandeur-nom\"[^>]*aria-describedby=\"demandeur-nom-erreur\"", html);
         Assert.Contains("id=\"demandeur-nom-erreur\">le nom est obligatoire</div>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"logementRecherche-localisationSouhaitee-1-erreur\">« 99999 » n'est pas un code commune INSEE", html, StringComparison.Ordinal);
