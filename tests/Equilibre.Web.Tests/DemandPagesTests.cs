@@ -179,7 +179,9 @@ public sealed partial class DemandPagesTests(EquilibreWebFactory factory)
             wishes = file.wishes,
         };
         var first = await PutAsync(client, numero, changed, "\"1\"");
-        var stale = await PutAsync(client, numero, changed with { applicant = changed.applicant with { phone = "0326111111" } }, "\"1\"");
+        var staleHeader = await PutAsync(client, numero, changed with { applicant = changed.applicant with { phone = "0326111111" } }, "\"1\"");
+        var stale = await PutAsync(client, numero, new { changed.applicant, changed.wishes, version = 1 }, null); // version in the body
+        Assert.Equal(HttpStatusCode.Conflict, staleHeader.StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("modifiée par quelqu'un d'autre", (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -193,10 +195,14 @@ public sealed partial class DemandPagesTests(EquilibreWebFactory factory)
         Assert.Equal(HttpStatusCode.OK, radiated.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string numero, object body, string ifMatch)
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string numero, object body, string? ifMatch)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/demandes/{numero}") { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+
         return await client.SendAsync(request);
     }
 

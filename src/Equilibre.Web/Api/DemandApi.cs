@@ -100,7 +100,7 @@ internal static class DemandApi
                 return Results.Unauthorized();
             }
 
-            var (file, error) = await ReadAsync(request, ct);
+            var (file, _, error) = await ReadAsync(request, ct);
             if (file is null)
             {
                 return error!;
@@ -119,15 +119,15 @@ internal static class DemandApi
                 return Results.Unauthorized();
             }
 
-            var (file, error) = await ReadAsync(request, ct);
+            var (file, bodyVersion, error) = await ReadAsync(request, ct);
             if (file is null)
             {
                 return error!;
             }
 
-            var result = await modify.HandleAsync(new ModifyDemand.Request(numero, file, IfMatch(request) ?? version, null), user, ct);
+            var result = await modify.HandleAsync(new ModifyDemand.Request(numero, file, IfMatch(request) ?? bodyVersion ?? version, null), user, ct);
             return Answer(result, () => Results.Json(new ResultatDto(numero, result.Message, null), DemandJson.Options));
-        }).WithName("ModifyDemand").WithSummary("Modifie une demande (numéro et ancienneté conservés) ; version attendue par l'en-tête If-Match ou le paramètre version : 409 si elle a changé")
+        }).WithName("ModifyDemand").WithSummary("Modifie une demande (numéro et ancienneté conservés) ; version attendue par l'en-tête If-Match, la propriété version du corps ou le paramètre version : 409 si elle a changé")
           .Accepts<DemandFile>("application/json").Produces<ResultatDto>().Produces<ErreursDto>(StatusCodes.Status400BadRequest).Produces<ErreursDto>(StatusCodes.Status409Conflict);
 
         group.MapPost("/{numero}/radiation", async (string numero, RadiationDto body, RadiateDemand radiate, CurrentUserAccessor currentUser, HttpRequest request, CancellationToken ct) =>
@@ -190,21 +190,29 @@ internal static class DemandApi
         return int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 
-    private static async Task<(DemandFile? File, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The demand of a JSON body, and the <c>version</c> property it may carry beside the content (PUT).</summary>
+    private static async Task<(DemandFile? File, int? Version, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
         {
-            return (null, Invalid("le corps doit être du JSON (Content-Type: application/json)", [], StatusCodes.Status415UnsupportedMediaType));
+            return (null, null, Invalid("le corps doit être du JSON (Content-Type: application/json)", [], StatusCodes.Status415UnsupportedMediaType));
         }
 
         try
         {
-            var file = await JsonSerializer.DeserializeAsync<DemandFile>(request.Body, DemandJson.Options, ct);
-            return file is null ? (null, Invalid("corps vide", [new("", "le contenu de la demande est attendu")])) : (file, null);
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null, Invalid("corps vide", [new("", "le contenu de la demande (objet JSON) est attendu")]));
+            }
+
+            var version = document.RootElement.TryGetProperty("version", out var v) && v.TryGetInt32(out var number) ? number : (int?)null;
+            var file = document.RootElement.Deserialize<DemandFile>(DemandJson.Options);
+            return file is null ? (null, null, Invalid("corps vide", [new("", "le contenu de la demande est attendu")])) : (file, version, null);
         }
         catch (JsonException e)
         {
-            return (null, Invalid("JSON illisible", [new(e.Path ?? "", "contenu de demande illisible : " + e.Message)]));
+            return (null, null, Invalid("JSON illisible", [new(e.Path ?? "", "contenu de demande illisible : " + e.Message)]));
         }
     }
 
