@@ -49,6 +49,7 @@ public sealed class DemandJourneyTests(BrowserFixture browser)
         await page.GetByLabel("T4", new() { Exact = true }).CheckAsync();
         await page.Locator("#logementRecherche-categorie").SelectOptionAsync("A");
         await page.Locator("#logementRecherche-localisationSouhaitee-1").FillAsync("51454");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "equilibre-demande-formulaire.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la demande" }).ClickAsync();
 
         await page.Locator("#numero").WaitForAsync();
@@ -78,6 +79,7 @@ public sealed class DemandJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync(browser.BaseUrl + "/demandes?texte=navigateur");
         Assert.Equal(1, await page.Locator("#liste-demandes tbody tr").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "equilibre-demandes.png"), FullPage = true });
         await BrowserFixture.AssertAccessibleAsync(page);
     }
 
