@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Equilibre.Web.Tests;
 
@@ -253,6 +255,43 @@ public sealed partial class DemandPagesTests(EquilibreWebFactory factory)
         Assert.Contains("Déradier la demande", radiated, StringComparison.Ordinal);
         Assert.Contains("Déradiée le", unradiated, StringComparison.Ordinal);
         Assert.Contains("radiation par erreur", unradiated, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PostActionAsync(HttpClient client, string page, string handler)
+    {
+        var token = Login.TokenFrom(await client.GetStringAsync(page));
+        var response = await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Moves a demand's expiry (the app runs on the real clock; the registry has no other way to age a demand in a test).</summary>
+    private async Task SetExpiryAsync(string numero, int daysFromToday)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Equilibre.Features.Data.EquilibreDb>();
+        var demand = await db.Demands.SingleAsync(d => d.Numero == numero);
+        demand.ExpiresOn = Equilibre.Features.FrenchTime.Today(TimeProvider.System).AddDays(daysFromToday);
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task RenewalRoutine_RecordsTheNotices_ThenRadiatesTheExpiredDemands()
+    {
+        using var client = await Login.AsAsync(factory, Guichet);
+        var numero = await RegisterAsync(client, Couple("Echeance"));
+        await SetExpiryAsync(numero, 10);
+
+        var due = WebUtility.HtmlDecode(await client.GetStringAsync("/demandes/a-renouveler"));
+        Assert.Matches($"{numero}</a>.*?avis à envoyer", Regex.Replace(due, "\\s+", " "));
+        var noticed = await PostActionAsync(client, "/demandes/a-renouveler", "avis");
+        Assert.Matches($"{numero}</a>.*?avis envoyé le", Regex.Replace(noticed, "\\s+", " "));
+
+        await SetExpiryAsync(numero, -1);
+        var radiated = await PostActionAsync(client, "/demandes/a-renouveler", "radier");
+        Assert.Contains("radiée(s) pour non-renouvellement", radiated, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/demandes/{numero}"));
+        Assert.Contains("(non-renouvellement)", page, StringComparison.Ordinal);
+        Assert.Contains("Déradier la demande", page, StringComparison.Ordinal);
     }
 
     [Theory]
