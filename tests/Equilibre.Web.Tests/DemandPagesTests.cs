@@ -118,6 +118,19 @@ public sealed partial class DemandPagesTests(EquilibreWebFactory factory)
     }
 
     [Fact]
+    public async Task UnreadableNumber_IsShownOnItsField()
+    {
+        using var client = await Login.AsAsync(factory, Guichet);
+        var fields = Couple("Illisible");
+        fields["Form.Loyer"] = "abc";
+
+        var (_, html) = await PostFormAsync(client, "/demandes/nouvelle", fields);
+
+        Assert.Contains("<a class=\"alert-link\" href=\"#logementActuel-montantMensuelLoyer\">valeur « abc » non reconnue", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"logementActuel-montantMensuelLoyer-erreur\">valeur « abc » non reconnue", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BailleurOfAnotherTerritory_GetsNotFound_OnThePageAndTheApi()
     {
         using var guichet = await Login.AsAsync(factory, Guichet);

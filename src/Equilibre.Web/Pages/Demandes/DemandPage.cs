@@ -24,7 +24,7 @@ public abstract class DemandFormPage(TimeProvider clock) : PageModel
     {
         var (file, errors) = Form.ToFile();
         var all = ModelState.Where(e => e.Value?.Errors.Count > 0)
-            .Select(e => new FieldError(e.Key, $"valeur « {e.Value!.AttemptedValue} » non reconnue ({e.Key.Replace("Form.", "", StringComparison.Ordinal)})"))
+            .Select(e => new FieldError(e.Key, $"valeur « {e.Value!.AttemptedValue} » non reconnue : nombre ou date attendu"))
             .Concat(errors).ToList();
         if (all.Count > 0)
         {

@@ -16,6 +16,7 @@ public sealed class FormFields(IReadOnlyList<FieldError> errors)
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly HashSet<string> _rendered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 
@@ -29,6 +30,12 @@ public sealed class FormFields(IReadOnlyList<FieldError> errors)
     /// <summary>Where the summary links an error: its field, else the nearest rendered group, else nowhere.</summary>
     public string? Target(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (_names.TryGetValue(path, out var named))
+        {
+            return named;
+        }
+
         var id = Id(path);
         while (id.Length > 0)
         {
@@ -49,30 +56,33 @@ public sealed class FormFields(IReadOnlyList<FieldError> errors)
         return null;
     }
 
-    public IReadOnlyList<string> MessagesFor(string path) => [.. Errors.Where(e => e.Field == path).Select(e => e.Message)];
+    /// <summary>The messages of a field, named by its validation path or by its form name (a value the binder could not read).</summary>
+    public IReadOnlyList<string> MessagesFor(string path, string? name = null) => [.. Errors.Where(e => e.Field == path || e.Field == name).Select(e => e.Message)];
 
     public IHtmlContent Text(string path, string name, string label, string? value, string type = "text", string col = "col-md-4", string? hint = null, string? extra = null)
     {
         var id = Id(path);
+        _names[name] = id;
         var sb = Open(col, id, label);
-        sb.Append("<input type=\"").Append(type).Append("\" class=\"form-control").Append(InvalidClass(path)).Append("\" id=\"").Append(id)
+        sb.Append("<input type=\"").Append(type).Append("\" class=\"form-control").Append(InvalidClass(path, name)).Append("\" id=\"").Append(id)
           .Append("\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value ?? "")).Append('"');
         if (type == "number")
         {
             sb.Append(" step=\"any\"");
         }
 
-        Described(sb, path, id, hint);
+        Described(sb, path, name, id, hint);
         sb.Append(extra is null ? "" : " " + extra).Append(" />");
-        return Close(sb, path, id, hint);
+        return Close(sb, path, name, id, hint);
     }
 
     public IHtmlContent Select(string path, string name, string label, IEnumerable<KeyValuePair<string, string>> options, string? value, string col = "col-md-4", bool withCode = false, string empty = "—")
     {
         var id = Id(path);
+        _names[name] = id;
         var sb = Open(col, id, label);
-        sb.Append("<select class=\"form-select").Append(InvalidClass(path)).Append("\" id=\"").Append(id).Append("\" name=\"").Append(E(name)).Append('"');
-        Described(sb, path, id, null);
+        sb.Append("<select class=\"form-select").Append(InvalidClass(path, name)).Append("\" id=\"").Append(id).Append("\" name=\"").Append(E(name)).Append('"');
+        Described(sb, path, name, id, null);
         sb.Append("><option value=\"\">").Append(E(empty)).Append("</option>");
         foreach (var (code, text) in options)
         {
@@ -81,19 +91,20 @@ public sealed class FormFields(IReadOnlyList<FieldError> errors)
         }
 
         sb.Append("</select>");
-        return Close(sb, path, id, null);
+        return Close(sb, path, name, id, null);
     }
 
     public IHtmlContent Check(string path, string name, string label, bool value, string col = "col-md-4")
     {
         var id = Id(path);
         _rendered.Add(id);
+        _names[name] = id;
         var sb = new StringBuilder();
-        sb.Append("<div class=\"").Append(col).Append("\"><div class=\"form-check mt-md-4\"><input type=\"checkbox\" class=\"form-check-input").Append(InvalidClass(path))
+        sb.Append("<div class=\"").Append(col).Append("\"><div class=\"form-check mt-md-4\"><input type=\"checkbox\" class=\"form-check-input").Append(InvalidClass(path, name))
           .Append("\" id=\"").Append(id).Append("\" name=\"").Append(E(name)).Append("\" value=\"true\"").Append(value ? " checked" : "");
-        Described(sb, path, id, null);
+        Described(sb, path, name, id, null);
         sb.Append(" /><label class=\"form-check-label\" for=\"").Append(id).Append("\">").Append(E(label)).Append("</label>");
-        Feedback(sb, path, id);
+        Feedback(sb, path, name, id);
         sb.Append("</div></div>");
         return new HtmlString(sb.ToString());
     }
@@ -103,22 +114,23 @@ public sealed class FormFields(IReadOnlyList<FieldError> errors)
     {
         var id = Id(path);
         _rendered.Add(id);
+        _names[name] = id;
         var chosen = selected.ToHashSet(StringComparer.Ordinal);
         var sb = new StringBuilder();
         sb.Append("<fieldset class=\"mb-3\" id=\"").Append(id).Append("\" tabindex=\"-1\"");
-        Described(sb, path, id, null);
+        Described(sb, path, name, id, null);
         sb.Append("><legend class=\"fs-6 fw-semibold\">").Append(E(legend)).Append("</legend><div class=\"row\">");
         var i = 0;
         foreach (var (code, text) in options)
         {
             var boxId = $"{id}-{++i}";
-            sb.Append("<div class=\"").Append(columns).Append("\"><div class=\"form-check\"><input type=\"checkbox\" class=\"form-check-input").Append(InvalidClass(path))
+            sb.Append("<div class=\"").Append(columns).Append("\"><div class=\"form-check\"><input type=\"checkbox\" class=\"form-check-input").Append(InvalidClass(path, name))
               .Append("\" id=\"").Append(boxId).Append("\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(code)).Append('"').Append(chosen.Contains(code) ? " checked" : "")
               .Append(" /><label class=\"form-check-label\" for=\"").Append(boxId).Append("\">").Append(E(withCode ? $"{code} — {text}" : text)).Append("</label></div></div>");
         }
 
         sb.Append("</div>");
-        Feedback(sb, path, id, block: true);
+        Feedback(sb, path, name, id, block: true);
         sb.Append("</fieldset>");
         return new HtmlString(sb.ToString());
     }
@@ -130,14 +142,14 @@ public sealed class FormFields(IReadOnlyList<FieldError> errors)
         _rendered.Add(id);
         var sb = new StringBuilder();
         sb.Append("<fieldset class=\"mb-3 groupe-formulaire\" id=\"").Append(id).Append("\" tabindex=\"-1\"");
-        Described(sb, path, id, hint);
+        Described(sb, path, null, id, hint);
         sb.Append("><legend class=\"fs-6 fw-semibold\">").Append(E(legend)).Append("</legend>");
         if (hint is not null)
         {
             sb.Append("<p class=\"form-text mt-0\" id=\"").Append(id).Append("-aide\">").Append(E(hint)).Append("</p>");
         }
 
-        Feedback(sb, path, id, block: true);
+        Feedback(sb, path, null, id, block: true);
         sb.Append("<div class=\"row g-2\">");
         return new HtmlString(sb.ToString());
     }
@@ -152,24 +164,24 @@ public sealed class FormFields(IReadOnlyList<FieldError> errors)
         return sb;
     }
 
-    private HtmlString Close(StringBuilder sb, string path, string id, string? hint)
+    private HtmlString Close(StringBuilder sb, string path, string? name, string id, string? hint)
     {
         if (hint is not null)
         {
             sb.Append("<div class=\"form-text\" id=\"").Append(id).Append("-aide\">").Append(E(hint)).Append("</div>");
         }
 
-        Feedback(sb, path, id);
+        Feedback(sb, path, name, id);
         sb.Append("</div>");
         return new HtmlString(sb.ToString());
     }
 
-    private string InvalidClass(string path) => Errors.Any(e => e.Field == path) ? " is-invalid" : "";
+    private string InvalidClass(string path, string? name) => MessagesFor(path, name).Count > 0 ? " is-invalid" : "";
 
-    private void Described(StringBuilder sb, string path, string id, string? hint)
+    private void Described(StringBuilder sb, string path, string? name, string id, string? hint)
     {
         var ids = new List<string>();
-        if (Errors.Any(e => e.Field == path))
+        if (MessagesFor(path, name).Count > 0)
         {
             ids.Add(id + "-erreur");
             sb.Append(" aria-invalid=\"true\"");
@@ -186,9 +198,9 @@ public sealed class FormFields(IReadOnlyList<FieldError> errors)
         }
     }
 
-    private void Feedback(StringBuilder sb, string path, string id, bool block = false)
+    private void Feedback(StringBuilder sb, string path, string? name, string id, bool block = false)
     {
-        var messages = MessagesFor(path);
+        var messages = MessagesFor(path, name);
         if (messages.Count > 0)
         {
             sb.Append("<div class=\"invalid-feedback").Append(block ? " d-block" : "").Append("\" id=\"").Append(id).Append("-erreur\">")
