@@ -42,6 +42,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Territoire", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Organisations", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Reforme", Policies.Professionals);
+    o.Conventions.AuthorizeFolder("/Demandes", Policies.Professionals);
     o.Conventions.AuthorizePage("/Reforme/Import", Policies.ReformEditors);
     o.Conventions.AuthorizePage("/Reforme/National", Policies.ReformEditors);
     o.Conventions.AuthorizeFolder("/Administration", Policies.Administration);
@@ -63,7 +64,7 @@ builder.Services.AddResponseCompression(o =>
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Equilibre — API";
-    document.Info.Description = "API REST d'Equilibre (réforme des attributions de logements sociaux) : données de référence publiques sous /api/v1/territoire, avancement de la réforme sous /api/v1/reforme.";
+    document.Info.Description = "API REST d'Equilibre (réforme des attributions de logements sociaux) : données de référence publiques sous /api/v1/territoire, avancement de la réforme sous /api/v1/reforme, registre des demandes sous /api/v1/demandes (authentifié, professionnels).";
     return Task.CompletedTask;
 }));
 
@@ -88,6 +89,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapTerritoryApi();
 app.MapReformApi();
+app.MapDemandApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();

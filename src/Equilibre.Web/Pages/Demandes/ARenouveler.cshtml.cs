@@ -1,0 +1,56 @@
+using Equilibre.Features.Applications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Equilibre.Web.Pages.Demandes;
+
+/// <summary>The renewal routine: demands due within a month (notice sent or to send) and expired demands to radiate.</summary>
+public sealed class ARenouvelerModel(
+    ListRenewalsDue list, RecordRenewalNotices notices, RadiateExpiredDemands radiate, CurrentUserAccessor currentUser) : PageModel
+{
+    public ListRenewalsDue.Result? Result { get; private set; }
+
+    public bool CanWrite { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(ct);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        CanWrite = DemandAccess.CanWrite(user);
+        Result = await list.HandleAsync(user, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAvisAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(ct);
+        if (user is null || !DemandAccess.CanWrite(user))
+        {
+            return Forbid();
+        }
+
+        var count = await notices.HandleAsync(null, user, ct);
+        Message = $"Envoi de l'avis de renouvellement enregistré pour {count} demande(s).";
+        return Redirect("/demandes/a-renouveler");
+    }
+
+    public async Task<IActionResult> OnPostRadierAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync(ct);
+        if (user is null || !DemandAccess.CanWrite(user))
+        {
+            return Forbid();
+        }
+
+        var count = await radiate.HandleAsync(user, ct);
+        Message = $"{count} demande(s) expirée(s) radiée(s) pour non-renouvellement.";
+        return Redirect("/demandes/a-renouveler");
+    }
+}
