@@ -226,7 +226,8 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
         }
 
         var numeros = batch.Select(d => d.Numero!).ToList();
-        var existing = await db.Demands.Include(d => d.Wishes).Where(d => numeros.Contains(d.Numero)).ToDictionaryAsync(d => d.Numero, ct);
+        // Read untracked: most demands of a re-import are unchanged; only those that change are attached.
+        var existing = await db.Demands.AsNoTracking().Include(d => d.Wishes).Where(d => numeros.Contains(d.Numero)).ToDictionaryAsync(d => d.Numero, ct);
         var visible = user.SeesEverything || existing.Count == 0 ? null
             : (await db.Demands.Visible(user).Where(d => numeros.Contains(d.Numero)).Select(d => d.Numero).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow();
@@ -274,6 +275,7 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
                 }
 
                 var facts = reference.Facts(d.File, today, settings.Household);
+                db.Demands.Attach(demand);
 
                 DemandStore.Apply(demand, next);
                 demand.LastRenewedOn = d.LastRenewedOn;
