@@ -50,22 +50,22 @@ internal static class DemandCommands
                 return 0;
             }
 
-            var f = document.Facts;
-            AnsiConsole.MarkupLine($"[bold]Demande n° {document.Numero}[/] — {Markup.Escape(document.StatusLabel)}{(document.IsDemo ? " [grey](démo)[/]" : "")}");
-            AnsiConsole.MarkupLine(Markup.Escape(French.Format($"Demandeur : {demand.File.Applicant.FullName} ; enregistrée le {document.RegisteredOn:dd/MM/yyyy}, ancienneté {document.SeniorityDays} jours")));
+            var f = document.Faits;
+            AnsiConsole.MarkupLine($"[bold]Demande n° {document.Numero}[/] — {Markup.Escape(document.StatutLibelle)}{(document.Demo ? " [grey](démo)[/]" : "")}");
+            AnsiConsole.MarkupLine(Markup.Escape(French.Format($"Demandeur : {demand.File.Applicant.FullName} ; enregistrée le {document.EnregistreeLe:dd/MM/yyyy}, ancienneté {document.AncienneteJours} jours")));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Fait", "Valeur", "Explication");
-            table.AddRow("Personnes à loger", f.Persons.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(" ; ", f.PersonsExplanation)));
-            table.AddRow("Catégorie de ménage", f.Category.ToString(CultureInfo.InvariantCulture), Markup.Escape(f.CategoryExplanation));
-            table.AddRow("Unités de consommation", Markup.Escape(French.Format($"{f.ConsumptionUnits:0.0#}")), Markup.Escape(string.Join(" ; ", f.ConsumptionUnitsExplanation)));
-            table.AddRow("Ressources par UC et par an", Markup.Escape(f.AnnualResourcesPerUc is { } r ? French.Format($"{r:N2} €") : "inconnues"), Markup.Escape(string.Join(" ; ", f.ResourcesExplanation)));
-            table.AddRow("Premier quartile", f.FirstQuartile switch { true => "oui", false => "non", null => "indéterminé" }, Markup.Escape(string.Join(" ; ", f.FirstQuartileExplanation)));
-            foreach (var (financing, e) in f.Eligibility)
+            table.AddRow("Personnes à loger", f.Personnes.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(" ; ", f.PersonnesExplication)));
+            table.AddRow("Catégorie de ménage", f.Categorie.ToString(CultureInfo.InvariantCulture), Markup.Escape(f.CategorieExplication));
+            table.AddRow("Unités de consommation", Markup.Escape(French.Format($"{f.UnitesConsommation:0.0#}")), Markup.Escape(string.Join(" ; ", f.UcExplication)));
+            table.AddRow("Ressources par UC et par an", Markup.Escape(f.RessourcesAnnuellesParUc is { } r ? French.Format($"{r:N2} €") : "inconnues"), Markup.Escape(string.Join(" ; ", f.RessourcesExplication)));
+            table.AddRow("Premier quartile", Markup.Escape(f.PremierQuartile.Libelle), Markup.Escape(string.Join(" ; ", f.PremierQuartile.Explication)));
+            foreach (var e in f.Eligibilite)
             {
-                table.AddRow($"Éligibilité {financing}", e.Eligible switch { true => "éligible", false => "non éligible", null => "indéterminée" }, Markup.Escape(string.Join(" ; ", e.Reasons)));
+                table.AddRow($"Éligibilité {e.Financement}", Markup.Escape(e.Libelle), Markup.Escape(string.Join(" ; ", e.Motifs)));
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine("[grey]Règles paramétrables (non confirmées) : " + Markup.Escape(string.Join(" ; ", f.ConfigurableRules)) + "[/]");
+            AnsiConsole.MarkupLine("[grey]Règles paramétrables (non confirmées) : " + Markup.Escape(string.Join(" ; ", f.ReglesNonConfirmees)) + "[/]");
             return 0;
         });
         return show;

@@ -244,6 +244,39 @@ public sealed partial class DemandPagesTests(EquilibreWebFactory factory)
     }
 
     [Fact]
+    public async Task ModifyingThroughTheForm_KeepsTheCotitulairesTheFormDoesNotShow()
+    {
+        using var client = await Login.AsAsync(factory, Guichet);
+        var file = new
+        {
+            applicant = new { lastName = "Trio", firstName = "Anne", birthDate = "1980-02-03" },
+            coApplicants = new[]
+            {
+                new { lastName = "Trio", firstName = "Luc", birthDate = "1979-05-06", linkToApplicant = "M" },
+                new { lastName = "Durand", firstName = "Éric", birthDate = "1985-01-01", linkToApplicant = "L" },
+            },
+            wishes = new { typologies = new[] { "T4" }, category = "A", communes = new[] { "51454" }, extended = false },
+        };
+        var created = await client.PostAsJsonAsync("/api/v1/demandes", file);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var numero = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("numero").GetString()!;
+
+        var formPage = $"/demandes/{numero}/modifier";
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(formPage));
+        Assert.Contains("Éric Durand) sont conservés tels quels", html, StringComparison.Ordinal);
+        var fields = Couple("Trio");
+        fields["Form.Demandeur.Prenom"] = "Anne";
+        fields["Version"] = "1";
+        var (_, after) = await PostFormAsync(client, formPage, fields);
+        Assert.Contains("Demande modifiée", after, StringComparison.Ordinal);
+
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/demandes/{numero}");
+        var co = detail.GetProperty("contenu").GetProperty("coApplicants");
+        Assert.Equal(2, co.GetArrayLength());
+        Assert.Equal("Durand", co[1].GetProperty("lastName").GetString());
+    }
+
+    [Fact]
     public async Task Guichet_RadiatesWithAReason_AndUnradiates_TheHistoryRecordsBoth()
     {
         using var client = await Login.AsAsync(factory, Guichet);

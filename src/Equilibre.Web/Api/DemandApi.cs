@@ -26,24 +26,6 @@ internal static class DemandApi
 
     public sealed record ListeDto(int Total, int Page, int TaillePage, int Pages, IReadOnlyList<DemandeResumeDto> Demandes);
 
-    public sealed record PremierQuartileDto(bool? Appartient, string Libelle, decimal? SeuilEurParUcAn, int Annee, string? SourceSeuil, IReadOnlyList<string> Explication);
-
-    public sealed record EligibiliteDto(string Financement, bool? Eligible, string Libelle, decimal? Plafond, IReadOnlyList<string> Motifs);
-
-    public sealed record FaitsDto(
-        DateOnly CalculesLe, int Personnes, int PersonnesACharge, IReadOnlyList<string> PersonnesExplication, int Categorie, int PersonnesSupplementaires,
-        string CategorieExplication, decimal UnitesConsommation, IReadOnlyList<string> UcExplication, decimal RessourcesMensuelles, IReadOnlyList<string> RessourcesExplication,
-        decimal? RessourcesAnnuellesParUc, PremierQuartileDto PremierQuartile, decimal? RevenuFiscalReference, string Zone, IReadOnlyList<EligibiliteDto> Eligibilite,
-        bool Mutation, IReadOnlyList<string> ReglesNonConfirmees);
-
-    public sealed record SouhaitDto(int Rang, string Commune, string Nom, string? Epci, DateOnly Depuis, int AncienneteJours);
-
-    public sealed record AttestationDto(string Numero, DateOnly EnregistreeLe, DateOnly ValableJusquAu, string? Guichet, IReadOnlyList<string> Bailleurs);
-
-    public sealed record DemandeDto(
-        string Numero, string Statut, string StatutLibelle, int Version, bool Demo, DateOnly EnregistreeLe, DateOnly Echeance, DateOnly? DernierRenouvellement,
-        int AncienneteJours, DemandFile Contenu, FaitsDto Faits, IReadOnlyList<SouhaitDto> Souhaits, AttestationDto Attestation);
-
     public sealed record HistoriqueDto(DateTimeOffset Le, string Type, string Libelle, string Resume, string? Detail, string Par, string? Organisation);
 
     public sealed record RadiationDto(string? Motif, string? Commentaire, int? Version);
@@ -65,7 +47,7 @@ internal static class DemandApi
             var request = IndexModel.BuildRequest(texte, commune, epci, typologie, statut, q1, prioritaire, mutation, dalo, tri, page, Math.Clamp(taillePage ?? 50, 1, 500));
             var r = await search.HandleAsync(request, user, ct);
             return Results.Json(new ListeDto(r.Total, r.Page, r.PageSize, r.Pages, [.. r.Items.Select(i => new DemandeResumeDto(
-                i.Numero, i.ApplicantName, i.FirstCommuneCode, i.FirstCommuneName, i.Typologies.Split(',', StringSplitOptions.RemoveEmptyEntries), Status(i.Status), i.StatusLabel,
+                i.Numero, i.ApplicantName, i.FirstCommuneCode, i.FirstCommuneName, i.Typologies.Split(',', StringSplitOptions.RemoveEmptyEntries), DemandDocument.StatusCode(i.Status), i.StatusLabel,
                 i.IsQ1, i.HasPriority, SneCodes.Dalo[i.Dalo], i.IsMutation, i.SeniorityDays, i.RegisteredOn, i.ExpiresOn, i.Persons, i.IsDemo))]), DemandJson.Options);
         }).WithName("SearchDemands").WithSummary("Demandes du territoire de l'utilisateur (mêmes filtres que la liste : texte, commune, epci, typologie, statut actif|radie|tous, q1, prioritaire, mutation, dalo oui|non, tri anciennete|nom|numero|echeance, page)")
           .Produces<ListeDto>();
@@ -79,9 +61,9 @@ internal static class DemandApi
             }
 
             response.Headers.ETag = Etag(d.Version);
-            return Results.Json(Detail(d), DemandJson.Options);
+            return Results.Json(DemandDocument.From(d), DemandJson.Options);
         }).WithName("GetDemand").WithSummary("Une demande : contenu (CERFA), faits calculés avec leurs explications (personnes, catégorie, UC, ressources par UC, premier quartile et seuil utilisé, éligibilité par financement), statut, souhaits, attestation")
-          .Produces<DemandeDto>().ProducesProblem(StatusCodes.Status404NotFound);
+          .Produces<DemandDocument>().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{numero}/historique", async (string numero, GetDemand get, CurrentUserAccessor currentUser, CancellationToken ct) =>
         {
@@ -155,26 +137,6 @@ internal static class DemandApi
         var user = await currentUser.GetAsync(ct);
         return user is null ? null : await get.HandleAsync(numero, user, ct);
     }
-
-    private static DemandeDto Detail(GetDemand.Result d)
-    {
-        var f = d.Facts;
-        var q1 = f.FirstQuartile;
-        var s = d.Settings;
-        var faits = new FaitsDto(
-            d.Today, f.Persons, f.Dependants, f.PersonsExplanation, f.Category.Category, f.Category.ExtraPersons, f.Category.Explanation,
-            f.ConsumptionUnits.Units, f.ConsumptionUnits.Explanation, f.MonthlyResources, f.ResourcesExplanation, q1.AnnualResourcesPerUc,
-            new PremierQuartileDto(q1.IsFirstQuartile, DemandText.Q1(q1.IsFirstQuartile), f.ThresholdUsed?.AmountPerUcPerYear, f.ThresholdUsed?.Year ?? d.Today.Year, f.ThresholdUsed?.Source, q1.Explanation),
-            f.ReferenceIncome, f.Zone.Explanation,
-            [.. f.Eligibility.OrderBy(e => e.Key).Select(e => new EligibiliteDto(e.Key.ToString().ToUpperInvariant(), e.Value.Eligible, DemandText.Eligible(e.Value.Eligible), e.Value.Ceiling, e.Value.Reasons))],
-            f.IsMutation,
-            [s.Household.ConsumptionUnits.Source, s.Household.Resources.Source, s.Household.UnbornSource, s.PopulationSource]);
-        return new DemandeDto(d.Numero, Status(d.Status), d.StatusLabel, d.Version, d.IsDemo, d.State.RegisteredOn, d.State.ExpiresOn, d.LastRenewedOn, d.SeniorityDays,
-            d.File, faits, [.. d.Wishes.Select(w => new SouhaitDto(w.Rank, w.CommuneCode, w.CommuneName, w.EpciSiren, w.Since, w.SeniorityDays))],
-            new AttestationDto(d.Attestation.Numero, d.Attestation.RegisteredOn, d.Attestation.ValidUntil, d.Attestation.GuichetName, d.Attestation.Bailleurs));
-    }
-
-    private static string Status(DemandStatus status) => status == DemandStatus.Active ? "active" : "radiee";
 
     private static string Etag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 

@@ -7,12 +7,7 @@ namespace Equilibre.Web.Pages.Demandes;
 /// <summary>French words of the demand pages: Q1 badge, eligibility, history kinds. Never a colour alone.</summary>
 public static class DemandText
 {
-    public static string Q1(bool? isQ1) => isQ1 switch
-    {
-        true => "Premier quartile",
-        false => "Hors premier quartile",
-        null => "Indéterminé",
-    };
+    public static string Q1(bool? isQ1) => DemandDocument.Q1Label(isQ1);
 
     /// <summary>Short form for the list's column.</summary>
     public static string Q1Short(bool? isQ1) => isQ1 switch
@@ -29,12 +24,7 @@ public static class DemandText
         null => "badge text-bg-warning",
     };
 
-    public static string Eligible(bool? eligible) => eligible switch
-    {
-        true => "éligible",
-        false => "non éligible",
-        null => "indéterminé",
-    };
+    public static string Eligible(bool? eligible) => DemandDocument.EligibleLabel(eligible);
 
     public static string Financing(Financing financing) => ResourceCeilings.Label(financing);
 

@@ -51,6 +51,13 @@ public sealed class ModifierModel(GetDemand get, ModifyDemand modify, RenewDeman
         }
 
         var (file, errors) = ReadForm();
+
+        // The form edits one co-titulaire; further ones (recorded through the API or an import) are kept as they are.
+        if (Demand.File.CoApplicants.Count > 1)
+        {
+            file = file with { CoApplicants = [.. file.CoApplicants, .. Demand.File.CoApplicants.Skip(1)] };
+        }
+
         if (errors.Count == 0)
         {
             var request = new ModifyDemand.Request(Numero, file, Version, Trim(Form.Commentaire));
