@@ -49,4 +49,28 @@ public sealed class FirstQuartileTests
 
     [Fact]
     public void Recompute_NoDemand_SaysSo() => Assert.Null(FirstQuartile.Recompute([]).Threshold);
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    [InlineData(17, 100)]
+    [InlineData(1000, 7)]      // many equal values
+    [InlineData(1000, 100000)]
+    [InlineData(12345, 3)]
+    public void SelectKthSmallest_IsTheValueOfTheSortedRank(int count, int distinct)
+    {
+        var random = new Random(count + distinct);
+        var values = Enumerable.Range(0, count).Select(_ => distinct == 0 ? 9200m : random.Next(distinct) / 100m).ToArray();
+        var sorted = values.Order().ToArray();
+        foreach (var index in new[] { 0, ((count + 3) / 4) - 1, count / 2, count - 1 })
+        {
+            Assert.Equal(sorted[index], FirstQuartile.SelectKthSmallest(values.ToArray(), index));
+        }
+
+        var ascending = FirstQuartile.Recompute(sorted.ToArray().AsSpan());
+        var descending = FirstQuartile.Recompute(sorted.Reverse().ToArray().AsSpan());
+        Assert.Equal(sorted[((count + 3) / 4) - 1], ascending.Threshold);
+        Assert.Equal(ascending, descending);
+        Assert.Equal(ascending, FirstQuartile.Recompute(values.ToList()));
+    }
 }

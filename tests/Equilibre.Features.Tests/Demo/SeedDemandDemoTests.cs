@@ -53,5 +53,21 @@ public sealed class SeedDemandDemoTests
         Assert.InRange(reims.GapPercent!.Value, -5m, 5m);
         var troyes = recomputed.Rows.Single(r => r.EpciSiren == DemoTerritory.TroyesSiren);
         Assert.InRange(troyes.GapPercent!.Value, -5m, 5m);
+
+        // Both populations give the sorted nearest rank of the stock loaded here as entities (the use case streams them).
+        var date = new DateOnly(2025, 12, 31);
+        var stock = await check.Demands.AsNoTracking().Include(d => d.Wishes)
+            .Where(d => d.RegisteredOn <= date && d.ExpiresOn > date && (d.RadiatedOn == null || d.RadiatedOn > date)).ToListAsync();
+        static (decimal?, int) Expected(IEnumerable<Demand> demands)
+        {
+            var sorted = demands.Where(d => d.AnnualResourcesPerUc != null).Select(d => d.AnnualResourcesPerUc!.Value).Order().ToList();
+            return (sorted.Count < RecomputeQ1Thresholds.MinimumDemands ? null : sorted[((sorted.Count + 3) / 4) - 1], sorted.Count);
+        }
+
+        Assert.Equal(stock.Count(d => d.AnnualResourcesPerUc == null), recomputed.DemandsWithoutResources);
+        Assert.All(recomputed.Rows, r => Assert.Equal(Expected(stock.Where(d => d.EpciSiren == r.EpciSiren)), (r.Local, r.Demands)));
+        var any = await new RecomputeQ1Thresholds(check, DemandSettings.Default with { Population = ThresholdPopulation.AnyWishedCommune }).HandleAsync(new(2025), dreal);
+        Assert.NotEmpty(any.Rows);
+        Assert.All(any.Rows, r => Assert.Equal(Expected(stock.Where(d => d.Wishes.Any(w => w.EpciSiren == r.EpciSiren))), (r.Local, r.Demands)));
     }
 }

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using Equilibre.Features;
+using Equilibre.Features.Data;
+using Equilibre.Features.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Equilibre.Benchmarks;
+
+/// <summary>
+/// A benchmark database reached through Equilibre's own services (the same registration as the web app and the CLI):
+/// migrated, with the real reference data imported by <see cref="ImportReferenceData"/>, then filled with the
+/// deterministic demands of <see cref="DemandGenerator"/> unless it already holds the requested number.
+/// </summary>
+internal sealed class BenchDatabase(DatabaseProvider provider, string connectionString, ServiceProvider services) : IAsyncDisposable
+{
+    public DatabaseProvider Provider => provider;
+
+    public string ConnectionString => connectionString;
+
+    public ServiceProvider Services => services;
+
+    public string Label => provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite";
+
+    public static BenchDatabase Create(DatabaseProvider provider, string connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+            ["ConnectionStrings:Equilibre"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddEquilibreFeatures(configuration);
+        return new BenchDatabase(provider, connectionString, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+    }
+
+    public async Task PrepareAsync(BenchOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+            await db.Database.MigrateAsync(ct);
+            if (!await db.Epcis.AnyAsync(ct))
+            {
+                var watch = Stopwatch.StartNew();
+                var import = scope.ServiceProvider.GetRequiredService<ImportReferenceData>();
+                var runs = await import.HandleAsync(new ImportReferenceData.Request(scope.ServiceProvider.GetRequiredService<ReferenceFiles>(), StartedBy: "banc d'essai"), ct: ct);
+                if (runs.Any(r => !r.Succeeded))
+                {
+                    throw new InvalidOperationException("import des données de référence refusé : " + string.Join(", ", runs.Where(r => !r.Succeeded).Select(r => r.Kind)));
+                }
+
+                Log.Line(string.Create(CultureInfo.InvariantCulture, $"données de référence importées en {watch.Elapsed.TotalSeconds:0.0} s"));
+            }
+
+            var existing = await db.Demands.LongCountAsync(ct);
+            if (existing == options.Demands)
+            {
+                Log.Line(string.Create(CultureInfo.InvariantCulture, $"la base contient déjà {existing:N0} demandes : réutilisée"));
+                return;
+            }
+
+            if (existing != 0)
+            {
+                if (!options.Reset)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"la base contient {existing:N0} demandes, {options.Demands:N0} demandées : --reset pour les supprimer, ou une autre base"));
+                }
+
+                Log.Line(string.Create(CultureInfo.InvariantCulture, $"suppression des {existing:N0} demandes existantes (--reset)"));
+                await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres
+                    ? "TRUNCATE \"DemandEvents\", \"DemandWishes\", \"Demands\""
+                    : "DELETE FROM \"DemandEvents\"; DELETE FROM \"DemandWishes\"; DELETE FROM \"Demands\";", ct);
+            }
+        }
+
+        await new DemandGenerator(services).GenerateAsync(options.Demands, ct);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // A fresh load is analysed as autovacuum (off on the benchmark cluster) or a DBA would; hint bits are set here
+            // too, so the first measured run does not pay for them.
+            var watch = Stopwatch.StartNew();
+            var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres ? "VACUUM (ANALYZE) \"Demands\", \"DemandWishes\"" : "ANALYZE", ct);
+            Log.Line(string.Create(CultureInfo.InvariantCulture, $"{(provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "ANALYZE")} en {watch.Elapsed.TotalSeconds:0.0} s"));
+        }
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+}

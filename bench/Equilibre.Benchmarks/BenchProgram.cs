@@ -1,0 +1,128 @@
+using System.Globalization;
+using Equilibre.Features.Data;
+
+namespace Equilibre.Benchmarks;
+
+/// <summary>
+/// The measured scenarios of docs/performance.md. One scenario is one <see cref="IScenario"/> class added to
+/// <see cref="Scenarios"/>; every scenario runs on the databases given on the command line, each prepared the same
+/// way (migrations, real reference data, deterministic demands), and prints its rows of the Markdown table.
+/// </summary>
+internal static class BenchProgram
+{
+    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario()];
+
+    private const string Usage = """
+        Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
+          scénarios : prepare (base migrée, référentiel, demandes générées), q1 (recalcul des seuils Q1 de tous les EPCI)
+          --scale X          2,7 millions × X demandes (défaut 1.0)
+          --pg CHAÎNE        base PostgreSQL dédiée au banc (Host=…;Database=bench_q1;…)
+          --sqlite FICHIER   fichier SQLite dédié au banc
+          --runs N           mesures après l'échauffement (défaut 5)
+          --reset            vide les demandes d'une base qui n'en a pas le nombre demandé (sinon refus)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message + Environment.NewLine + Usage);
+            return 2;
+        }
+
+        var scenario = Scenarios.FirstOrDefault(s => s.Name == options.Scenario);
+        if (scenario is null || options.Databases.Count == 0)
+        {
+            await Console.Error.WriteLineAsync((scenario is null ? $"scénario « {options.Scenario} » inconnu" : "aucune base : --pg ou --sqlite") + Environment.NewLine + Usage);
+            return 2;
+        }
+
+        var rows = new List<ResultRow>();
+        var failed = false;
+        foreach (var (provider, connectionString) in options.Databases)
+        {
+            await using var database = BenchDatabase.Create(provider, connectionString);
+            Log.Line($"== {scenario.Name} sur {database.Label}, {options.Demands.ToString("N0", CultureInfo.InvariantCulture)} demandes");
+            await database.PrepareAsync(options);
+            var result = await scenario.RunAsync(database, options);
+            rows.AddRange(result.Rows);
+            failed |= !result.Succeeded;
+        }
+
+        if (rows.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine(ResultRow.Header);
+            foreach (var row in rows)
+            {
+                Console.WriteLine(row.ToMarkdown());
+            }
+        }
+
+        return failed ? 1 : 0;
+    }
+}
+
+/// <summary>Command-line options of a benchmark run.</summary>
+internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset)
+{
+    /// <summary>Demands in France's registry (SNE, 2024: ≈ 2.7 million active demands).</summary>
+    public const long NationalDemands = 2_700_000;
+
+    public long Demands => (long)Math.Round(NationalDemands * Scale);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0)
+        {
+            throw new ArgumentException("scénario manquant");
+        }
+
+        var scale = 1.0;
+        var runs = 5;
+        var reset = false;
+        var databases = new List<(DatabaseProvider, string)>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} : valeur manquante");
+            switch (args[i])
+            {
+                case "--scale":
+                    scale = double.Parse(Value(), CultureInfo.InvariantCulture);
+                    break;
+                case "--runs":
+                    runs = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    break;
+                case "--pg":
+                    databases.Add((DatabaseProvider.Postgres, Value()));
+                    break;
+                case "--sqlite":
+                    databases.Add((DatabaseProvider.Sqlite, "Data Source=" + Path.GetFullPath(Value())));
+                    break;
+                case "--reset":
+                    reset = true;
+                    break;
+                default:
+                    throw new ArgumentException($"option inconnue : {args[i]}");
+            }
+        }
+
+        if (scale <= 0 || runs <= 0)
+        {
+            throw new ArgumentException("--scale et --runs doivent être positifs");
+        }
+
+        return new BenchOptions(args[0], scale, databases, runs, reset);
+    }
+}
+
+internal static class Log
+{
+    public static void Line(string text) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {text}"));
+}

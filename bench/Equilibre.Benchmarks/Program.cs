@@ -1,0 +1,3 @@
+using Equilibre.Benchmarks;
+
+return await BenchProgram.RunAsync(args);
