@@ -220,6 +220,9 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.GuichetOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.Numero).IsUnique();
         b.HasIndex(x => new { x.EpciSiren, x.Status });
+
+        // Covers the Q1 recomputation (RecomputeQ1Thresholds): an index-only scan instead of reading every document.
+        b.HasIndex(x => new { x.EpciSiren, x.RegisteredOn, x.ExpiresOn, x.RadiatedOn, x.AnnualResourcesPerUc }).HasDatabaseName("IX_Demands_Q1Stock");
         b.HasIndex(x => new { x.Status, x.ExpiresOn });
         b.HasIndex(x => x.RegisteredOn);
         b.HasIndex(x => x.GuichetOrganisationId);

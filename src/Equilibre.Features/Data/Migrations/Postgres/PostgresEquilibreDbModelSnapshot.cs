@@ -190,6 +190,9 @@ namespace Equilibre.Features.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "ExpiresOn");
 
+                    b.HasIndex("EpciSiren", "RegisteredOn", "ExpiresOn", "RadiatedOn", "AnnualResourcesPerUc")
+                        .HasDatabaseName("IX_Demands_Q1Stock");
+
                     b.ToTable("Demands");
                 });
 

@@ -183,6 +183,9 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "ExpiresOn");
 
+                    b.HasIndex("EpciSiren", "RegisteredOn", "ExpiresOn", "RadiatedOn", "AnnualResourcesPerUc")
+                        .HasDatabaseName("IX_Demands_Q1Stock");
+
                     b.ToTable("Demands");
                 });
 
