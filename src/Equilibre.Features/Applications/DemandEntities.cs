@@ -84,6 +84,13 @@ public sealed class Demand
 
     public List<DemandWish> Wishes { get; set; } = [];
 
+    /// <summary>A new row before <see cref="DemandStore"/> fills its content, facts and state.</summary>
+    public static Demand New(string numero, long? guichetOrganisationId, string? guichetCode, DateTimeOffset at) => new()
+    {
+        Numero = numero, ApplicantName = "", SearchName = "", Typologies = "", PriorityCodes = "", Content = "",
+        GuichetOrganisationId = guichetOrganisationId, GuichetCode = guichetCode, Version = 1, UpdatedAt = at,
+    };
+
     public DemandState State => new(Status, RegisteredOn, ExpiresOn, RenewalNoticeSentOn,
         PendingNoticeReason is { } r && PendingNoticeSentOn is { } s ? new RadiationNotice(r, s, PendingNoticeSubCode) : null, Radiation, RadiatedOn);
 }

@@ -293,21 +293,9 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
             else
             {
                 var guichet = user.IsAdministrator ? null : user.OrganisationId;
-                demand = new Demand
-                {
-                    Numero = d.Numero!,
-                    ApplicantName = "",
-                    SearchName = "",
-                    Typologies = "",
-                    PriorityCodes = "",
-                    Content = "",
-                    GuichetOrganisationId = guichet,
-                    GuichetCode = d.GuichetCode ?? (guichet is { } g ? NumeroUnique.GuichetCode(g) : null),
-                    LastRenewedOn = d.LastRenewedOn,
-                    RadiationSubCode = d.Radiation?.SubCode,
-                    Version = 1,
-                    UpdatedAt = now,
-                };
+                demand = Demand.New(d.Numero!, guichet, d.GuichetCode ?? (guichet is { } g ? NumeroUnique.GuichetCode(g) : null), now);
+                demand.LastRenewedOn = d.LastRenewedOn;
+                demand.RadiationSubCode = d.Radiation?.SubCode;
                 DemandStore.Apply(demand, state);
                 DemandStore.Apply(demand, d.File, reference.Facts(d.File, today, settings.Household), reference, today);
                 created.Add((demand, d));

@@ -41,19 +41,7 @@ public sealed class RegisterDemand(EquilibreDb db, TimeProvider clock, DemandSet
             var last = await db.Demands.Where(d => d.Numero.StartsWith(prefix)).MaxAsync(d => (string?)d.Numero.Substring(7, 6), ct);
             var sequence = (last is null ? 0 : int.Parse(last, System.Globalization.CultureInfo.InvariantCulture)) + 1 + attempt;
             var numero = NumeroUnique.Generate(first.DepartementCode, today, sequence, guichet);
-            var demand = new Demand
-            {
-                Numero = numero,
-                ApplicantName = "",
-                SearchName = "",
-                Typologies = "",
-                PriorityCodes = "",
-                Content = "",
-                GuichetOrganisationId = organisation,
-                GuichetCode = guichet,
-                Version = 1,
-                UpdatedAt = clock.GetUtcNow(),
-            };
+            var demand = Demand.New(numero, organisation, guichet, clock.GetUtcNow());
             DemandStore.Apply(demand, DemandState.Registered(today));
             DemandStore.Apply(demand, request.File, facts, reference, today);
             db.Demands.Add(demand);

@@ -86,20 +86,8 @@ public sealed class SeedDemandDemo(EquilibreDb db, TimeProvider clock, DemandSet
                 var first = reference.Commune(generated.File.Wishes.Communes[0])!;
                 var prefix = NumeroUnique.Prefix(first.DepartementCode, generated.RegisteredOn);
                 sequences[prefix] = sequences.GetValueOrDefault(prefix) + 1;
-                var demand = new Demand
-                {
-                    Numero = NumeroUnique.Generate(first.DepartementCode, generated.RegisteredOn, sequences[prefix], guichetCode),
-                    ApplicantName = "",
-                    SearchName = "",
-                    Typologies = "",
-                    PriorityCodes = "",
-                    Content = "",
-                    GuichetOrganisationId = guichetId,
-                    GuichetCode = guichetCode,
-                    IsDemo = true,
-                    Version = 1,
-                    UpdatedAt = clock.GetUtcNow(),
-                };
+                var demand = Demand.New(NumeroUnique.Generate(first.DepartementCode, generated.RegisteredOn, sequences[prefix], guichetCode), guichetId, guichetCode, clock.GetUtcNow());
+                demand.IsDemo = true;
                 DemandStore.Apply(demand, generated.State);
                 demand.LastRenewedOn = generated.LastRenewedOn;
                 DemandStore.Apply(demand, generated.File, reference.Facts(generated.File, today, settings.Household), reference, today);
