@@ -87,8 +87,16 @@ public sealed class Demand
     /// <summary>A new row before <see cref="DemandStore"/> fills its content, facts and state.</summary>
     public static Demand New(string numero, long? guichetOrganisationId, string? guichetCode, DateTimeOffset at) => new()
     {
-        Numero = numero, ApplicantName = "", SearchName = "", Typologies = "", PriorityCodes = "", Content = "",
-        GuichetOrganisationId = guichetOrganisationId, GuichetCode = guichetCode, Version = 1, UpdatedAt = at,
+        Numero = numero,
+        ApplicantName = "",
+        SearchName = "",
+        Typologies = "",
+        PriorityCodes = "",
+        Content = "",
+        GuichetOrganisationId = guichetOrganisationId,
+        GuichetCode = guichetCode,
+        Version = 1,
+        UpdatedAt = at,
     };
 
     public DemandState State => new(Status, RegisteredOn, ExpiresOn, RenewalNoticeSentOn,
