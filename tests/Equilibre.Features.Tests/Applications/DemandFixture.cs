@@ -87,22 +87,32 @@ public sealed class DemandFixture : IAsyncDisposable
     }
 
     /// <summary>
-    /// The real SNE example (AGPL test data, never copied into the repository): found in the <c>shared</c> folder beside
-    /// the clone, looked for from the test binaries upwards. Missing, the test fails: the import is checked on it.
+    /// The real SNE example (AGPL test data, never copied into the repository): in the team's <c>shared</c> folder —
+    /// <c>EQUILIBRE_SHARED_DATA</c> when set (the folder holding <c>data/</c>), else a <c>shared</c> folder beside the
+    /// clone, looked for from the test binaries upwards, else the workplace's <c>/work/shared</c>. Missing, the test
+    /// fails: the import is checked on it.
     /// </summary>
     public static string SneExample()
     {
-        const string relative = "shared/data/sne-interface/exemple-interfaceNuu-v02.00.xml";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        const string inShared = "data/sne-interface/exemple-interfaceNuu-v02.00.xml";
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("EQUILIBRE_SHARED_DATA") is { Length: > 0 } configured)
         {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
+            candidates.Add(Path.Combine(configured, inShared));
         }
 
-        Assert.Fail($"exemple SNE introuvable : {relative} est attendu dans un dossier « shared » à côté du dépôt (en remontant depuis {AppContext.BaseDirectory})");
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            candidates.Add(Path.Combine(dir.FullName, "shared", inShared));
+        }
+
+        candidates.Add(Path.Combine("/work/shared", inShared));
+        if (candidates.FirstOrDefault(File.Exists) is { } found)
+        {
+            return found;
+        }
+
+        Assert.Fail($"exemple SNE introuvable : shared/{inShared} est attendu dans EQUILIBRE_SHARED_DATA, dans un dossier « shared » à côté du dépôt (en remontant depuis {AppContext.BaseDirectory}) ou dans /work/shared");
         return "";
     }
 
