@@ -57,7 +57,9 @@ public sealed class PagesTests(EquilibreWebFactory factory)
         Assert.Contains("dérivé", html2026, StringComparison.Ordinal);
         Assert.Contains("218\u202f805 €", html2022, StringComparison.Ordinal);
         Assert.Contains("21 805 attendu", html2022, StringComparison.Ordinal);
-        Assert.Contains("non connu pour 2026", html2026, StringComparison.Ordinal); // PLAI 2026 is not in the sources: not carried forward
+        Assert.Contains("25\u202f093 €", html2026, StringComparison.Ordinal); // PLAI 2026 cat. 4 "autres régions", derived (domain.md §3.5)
+        var html2024 = await HtmlAsync(client, "/territoire/plafonds?annee=2024");
+        Assert.Contains("non connu pour 2024", html2024, StringComparison.Ordinal); // no PLAI 2024 in the sources: never carried forward
     }
 
     [Fact]

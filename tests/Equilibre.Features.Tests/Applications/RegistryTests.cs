@@ -31,12 +31,13 @@ public sealed class RegistryTests
         Assert.Equal(10154m, demand.Facts.ThresholdUsed!.AmountPerUcPerYear);
         Assert.Equal(2026, demand.Facts.ThresholdUsed.Year);
 
-        // RFR 30,000 € for category 4 "autres régions" in 2026: PLUS 45,374 and PLS 58,986 → eligible; the reference
-        // data holds no PLAI 2026 cell, so PLAI is undetermined and says why (never the 2025 value).
+        // RFR 30,000 € for category 4 "autres régions" in 2026: PLUS 45,374 and PLS 58,986 → eligible; PLAI 25,093 (a
+        // derived value, said so) → not eligible.
         Assert.True(demand.Facts.Eligibility[Financing.Plus].Eligible);
         Assert.True(demand.Facts.Eligibility[Financing.Pls].Eligible);
-        Assert.Null(demand.Facts.Eligibility[Financing.Plai].Eligible);
-        Assert.Contains(demand.Facts.Eligibility[Financing.Plai].Reasons, r => r.Contains("aucun plafond PLAI 2026", StringComparison.Ordinal));
+        Assert.False(demand.Facts.Eligibility[Financing.Plai].Eligible);
+        Assert.Equal(25093m, demand.Facts.Eligibility[Financing.Plai].Ceiling);
+        Assert.Contains(demand.Facts.Eligibility[Financing.Plai].Reasons, r => r.Contains("derive: PLAI 2022", StringComparison.Ordinal));
         Assert.Equal(new DateOnly(2027, 11, 27), demand.Attestation.ValidUntil);
         Assert.Contains(demand.History, h => h.Kind == DemandEventKind.Registered && h.OrganisationName == "Guichet test Reims");
         Assert.Equal(["Reims", "Tinqueux"], demand.Wishes.Select(w => w.CommuneName));

@@ -51,7 +51,7 @@ public sealed class ImportReferenceDataTests
         Assert.Equal(34969, await check.Communes.CountAsync());
         Assert.Equal(1266, await check.Epcis.CountAsync());
         Assert.Equal(1391, await check.Q1Thresholds.CountAsync());
-        Assert.Equal(202, await check.ResourceCeilings.CountAsync());
+        Assert.Equal(236, await check.ResourceCeilings.CountAsync());
         Assert.Equal(5132, await check.CommuneBoundaries.CountAsync());
         var unmatched = await check.Q1Thresholds.Where(t => t.EpciSiren == null).Select(t => t.PublishedEpciName).Distinct().ToListAsync();
         Assert.Contains("Thionville Fensch Agglomération", unmatched);
