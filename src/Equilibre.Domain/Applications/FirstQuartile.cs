@@ -81,8 +81,20 @@ public static class FirstQuartile
         }
 
         var count = annualResourcesPerUc.Length;
-        var rank = (count + 3) / 4;
-        var value = SelectKthSmallest(annualResourcesPerUc, rank - 1);
+        return Describe(SelectKthSmallest(annualResourcesPerUc, Rank(count) - 1), count);
+    }
+
+    /// <summary>The nearest rank of the first quartile among <paramref name="count"/> values: ⌈n/4⌉.</summary>
+    public static int Rank(int count) => (count + 3) / 4;
+
+    /// <summary>
+    /// A recomputation whose value was selected elsewhere (PostgreSQL's <c>percentile_disc(0.25)</c> is this nearest
+    /// rank by definition), with the same explanation.
+    /// </summary>
+    public static ThresholdRecomputation Describe(decimal value, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var rank = Rank(count);
         return new ThresholdRecomputation(value, count, rank,
             French.Format($"{count} demandes aux ressources connues ; rang {rank} (quart des ressources les plus faibles) : {value:N0} € par UC et par an"));
     }

@@ -34,8 +34,15 @@ public sealed class RecomputeQ1Thresholds(EquilibreDb db, DemandSettings setting
         var active = db.Demands.AsNoTracking().Visible(user)
             .Where(d => d.RegisteredOn <= date && d.ExpiresOn > date && (d.RadiatedOn == null || d.RadiatedOn > date));
         var byEpci = new Dictionary<string, Values>(StringComparer.Ordinal);
+        var inDatabase = new Dictionary<string, ThresholdRecomputation>(StringComparer.Ordinal);
         int withoutResources;
-        if (settings.Population == ThresholdPopulation.FirstWishedCommune)
+        if (settings.Population == ThresholdPopulation.FirstWishedCommune && db.Database.IsNpgsql())
+        {
+            // PostgreSQL selects the quartile itself (percentile_disc = the same nearest rank): 1,255 rows come back
+            // instead of millions of pairs (docs/performance.md).
+            withoutResources = await AggregateAsync(active.Select(d => new { d.EpciSiren, d.AnnualResourcesPerUc }), inDatabase, ct);
+        }
+        else if (settings.Population == ThresholdPopulation.FirstWishedCommune)
         {
             // One pass over the active demands counts those without resources and collects the others by EPCI.
             withoutResources = await ReadAsync(active.Select(d => new { d.EpciSiren, d.AnnualResourcesPerUc }), byEpci, ct);
@@ -51,12 +58,14 @@ public sealed class RecomputeQ1Thresholds(EquilibreDb db, DemandSettings setting
         }
 
         var official = request.Year + 1;
-        var sirens = byEpci.Keys.ToList();
+        var sirens = byEpci.Keys.Concat(inDatabase.Keys).ToList();
         var epcis = await db.Epcis.AsNoTracking().Where(e => sirens.Contains(e.Siren)).ToDictionaryAsync(e => e.Siren, ct);
         var thresholds = await db.Q1Thresholds.AsNoTracking().Where(t => t.Year == official && t.EpciSiren != null && sirens.Contains(t.EpciSiren))
             .Select(t => new Q1Threshold(t.EpciSiren!, t.Year, t.AmountPerUcPerYear, t.Source)).ToListAsync(ct);
         var rows = new List<Row>();
-        foreach (var (siren, values) in byEpci)
+        var computed = byEpci.Select(p => (Siren: p.Key, Count: p.Value.Count, Compute: (Func<ThresholdRecomputation>)(() => FirstQuartile.Recompute(p.Value.Items.AsSpan(0, p.Value.Count)))))
+            .Concat(inDatabase.Select(p => (Siren: p.Key, p.Value.Demands, Compute: (Func<ThresholdRecomputation>)(() => p.Value))));
+        foreach (var (siren, count, compute) in computed)
         {
             if (!epcis.TryGetValue(siren, out var epci)
                 || !user.Scope.Contains(epci.RegionCode, user.Scope.DepartementCode is { } dep && epci.DepartementCodeList.Contains(dep) ? dep : epci.MainDepartementCode, siren, user.Scope.CommuneCode))
@@ -66,22 +75,68 @@ public sealed class RecomputeQ1Thresholds(EquilibreDb db, DemandSettings setting
 
             var lookup = Q1Thresholds.Find(thresholds, siren, official);
             var officialValue = lookup.Threshold?.AmountPerUcPerYear;
-            if (values.Count < MinimumDemands)
+            if (count < MinimumDemands)
             {
-                rows.Add(new Row(siren, epci.Name, values.Count, null, 0, officialValue, official, null, null,
+                rows.Add(new Row(siren, epci.Name, count, null, 0, officialValue, official, null, null,
                     $"moins de {MinimumDemands} demandes aux ressources connues : recalcul non diffusé (secret statistique)"));
                 continue;
             }
 
-            var local = FirstQuartile.Recompute(values.Items.AsSpan(0, values.Count));
+            var local = compute();
             decimal? gap = officialValue is { } o ? local.Threshold - o : null;
             decimal? percent = officialValue is { } o2 && o2 != 0 ? Math.Round(100m * gap!.Value / o2, 1) : null;
-            rows.Add(new Row(siren, epci.Name, values.Count, local.Threshold, local.Rank, officialValue, official, gap, percent,
+            rows.Add(new Row(siren, epci.Name, count, local.Threshold, local.Rank, officialValue, official, gap, percent,
                 local.Explanation + (officialValue is null ? " ; " + lookup.Explanation : "")));
         }
 
         return new Result(request.Year, date, official, settings.PopulationSource, [.. rows.OrderBy(r => r.EpciName, StringComparer.Create(French.Culture, false))], withoutResources);
     }
+    /// <summary>
+    /// PostgreSQL: wraps the query's own SQL (access filter included) in a <c>GROUP BY</c> with
+    /// <c>percentile_disc(0.25)</c>; returns the number of demands without resources.
+    /// </summary>
+    private async Task<int> AggregateAsync<T>(IQueryable<T> query, Dictionary<string, ThresholdRecomputation> results, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            if (own is not null)
+            {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
+            }
+
+            await using var command = query.CreateDbCommand();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText =
+                "SELECT q.\"EpciSiren\", percentile_disc(0.25) WITHIN GROUP (ORDER BY q.\"AnnualResourcesPerUc\"), "
+                + "count(q.\"AnnualResourcesPerUc\"), count(*) - count(q.\"AnnualResourcesPerUc\") "
+                + $"FROM ({command.CommandText}) AS q GROUP BY q.\"EpciSiren\"";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var withoutResources = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                withoutResources += (int)reader.GetInt64(3);
+                var count = (int)reader.GetInt64(2);
+                if (!reader.IsDBNull(0) && count > 0)
+                {
+                    results[reader.GetString(0)] = FirstQuartile.Describe(reader.GetDecimal(1), count);
+                }
+            }
+
+            return withoutResources;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>
     /// Runs the query's own SQL (so the access filter of <see cref="DemandAccess.Visible"/> stays in it) through the
     /// provider's data reader and collects the resources per EPCI: millions of rows, read without materialising an
