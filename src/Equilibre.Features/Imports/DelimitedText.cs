@@ -16,14 +16,23 @@ public static class DelimitedText
 {
     static DelimitedText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Opens a file with the right encoding.</summary>
+    /// <summary>
+    /// Opens a file with the right encoding: a first pass decodes it as strict UTF-8 in 80 kB chunks (memory stays
+    /// flat whatever the size), falling back to Windows-1252 at the first invalid byte.
+    /// </summary>
     public static StreamReader Open(string path)
     {
         var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         try
         {
-            using var probe = new StreamReader(path, strictUtf8, detectEncodingFromByteOrderMarks: true);
-            _ = probe.ReadToEnd();
+            using (var probe = new StreamReader(path, strictUtf8, detectEncodingFromByteOrderMarks: true))
+            {
+                var buffer = new char[81920];
+                while (probe.Read(buffer, 0, buffer.Length) > 0)
+                {
+                }
+            }
+
             return new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         }
         catch (DecoderFallbackException)
