@@ -120,3 +120,29 @@ public sealed class CotationEngineTests
         Assert.False(CotationGrids.Publish(bad, On).Allowed);
     }
 }
+
+/// <summary>The sample grids are valid, labelled as examples, and the cumulative one gives the published 35.</summary>
+public sealed class SampleGridsTests
+{
+    [Fact]
+    public void SampleGrids_AreValidExamples()
+    {
+        foreach (var grid in SampleGrids.All("200067213", new DateOnly(2026, 1, 1)))
+        {
+            Assert.Empty(CotationGrids.Check(grid));
+            Assert.True(grid.IsExample);
+            Assert.StartsWith("Exemple", grid.Label, StringComparison.Ordinal);
+            Assert.False(grid.IsPublished);
+        }
+    }
+
+    [Fact]
+    public void CumulativeSample_GivesThePublishedRhoneExample()
+    {
+        var grid = SampleGrids.Cumulative("200067213", new DateOnly(2026, 1, 1)) with { Seniority = null };
+        var on = new DateOnly(2026, 11, 28);
+        var facts = new CotationFacts(on, on, new HashSet<string>(), new HashSet<string> { "LP" }, new HashSet<string> { "MENACE_EXPULSION" }, DaloStatus.None,
+            false, true, false, false, 2, 2, 45, 600m, 1400m, null, new HashSet<string>(), ["51454"], []);
+        Assert.Equal(35m, CotationEngine.Score(grid, facts).Total);
+    }
+}
