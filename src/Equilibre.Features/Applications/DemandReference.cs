@@ -28,10 +28,30 @@ public sealed class DemandReference
 
     public IReadOnlyList<ResourceCeiling> Ceilings { get; }
 
-    public static async Task<DemandReference> LoadAsync(EquilibreDb db, CancellationToken ct = default)
+    /// <summary>Every commune, for imports and generators that check many demands.</summary>
+    public static Task<DemandReference> LoadAsync(EquilibreDb db, CancellationToken ct = default) => LoadAsync(db, null, ct);
+
+    /// <summary>
+    /// Only the communes one demand names (wishes, addresses): a page or a form does not read the 35,000 communes of the
+    /// COG. A code that does not exist is simply absent, so <see cref="Check"/> still reports it.
+    /// </summary>
+    public static Task<DemandReference> LoadForAsync(EquilibreDb db, DemandFile file, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var codes = file.Wishes.Communes.Concat(file.Adults.Select(a => a.Address?.CommuneCode).OfType<string>()).Distinct().ToList();
+        return LoadAsync(db, codes, ct);
+    }
+
+    private static async Task<DemandReference> LoadAsync(EquilibreDb db, IReadOnlyCollection<string>? communeCodes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var communes = await db.Communes.AsNoTracking()
+        var query = db.Communes.AsNoTracking();
+        if (communeCodes is not null)
+        {
+            query = query.Where(c => communeCodes.Contains(c.Code));
+        }
+
+        var communes = await query
             .Select(c => new CommunePlace(c.Code, c.Name, c.DepartementCode, c.RegionCode, c.EpciSiren))
             .ToDictionaryAsync(c => c.Code, ct);
         var thresholds = await db.Q1Thresholds.AsNoTracking().Where(t => t.EpciSiren != null)

@@ -36,8 +36,8 @@ public sealed class GetDemand(EquilibreDb db, TimeProvider clock, DemandSettings
         }
 
         var today = FrenchTime.Today(clock);
-        var reference = await DemandReference.LoadAsync(db, ct);
         var file = DemandJson.Read(demand.Content);
+        var reference = await DemandReference.LoadForAsync(db, file, ct);
         var facts = reference.Facts(file, today, settings.Household);
         var wishes = demand.Wishes.OrderBy(w => w.Rank)
             .Select(w => new Wish(w.Rank, w.CommuneCode, reference.Commune(w.CommuneCode)?.Name ?? w.CommuneCode, w.EpciSiren, w.Since, DemandLifecycle.Seniority(w.Since, today)))

@@ -34,7 +34,7 @@ public sealed class ModifyDemand(EquilibreDb db, TimeProvider clock, DemandSetti
             return DemandResult.Refused(demand.Numero, "statut", transition.Explanation);
         }
 
-        var reference = await DemandReference.LoadAsync(db, ct);
+        var reference = await DemandReference.LoadForAsync(db, request.File, ct);
         var errors = reference.Check(request.File, today);
         if (errors.Count > 0)
         {

@@ -25,7 +25,7 @@ public sealed class RegisterDemand(EquilibreDb db, TimeProvider clock, DemandSet
         }
 
         var today = FrenchTime.Today(clock);
-        var reference = await DemandReference.LoadAsync(db, ct);
+        var reference = await DemandReference.LoadForAsync(db, request.File, ct);
         var errors = reference.Check(request.File, today);
         if (errors.Count > 0)
         {

@@ -79,7 +79,7 @@ public sealed class SeedDemandDemo(EquilibreDb db, TimeProvider clock, DemandSet
 
             var guichetCode = NumeroUnique.GuichetCode(guichetId);
             var sequences = new Dictionary<string, int>();
-            var batch = new List<(Demand Demand, DemandFile File, List<DemandEvent> Events)>();
+            var batch = new List<(Demand Demand, IReadOnlyList<DemandEvent> Events)>();
             for (var i = 0; i < count; i++)
             {
                 var generated = Generate(random, today, threshold.AmountPerUcPerYear, PickCommune, plan.LabellingOrganisation);
@@ -92,7 +92,7 @@ public sealed class SeedDemandDemo(EquilibreDb db, TimeProvider clock, DemandSet
                 demand.LastRenewedOn = generated.LastRenewedOn;
                 DemandStore.Apply(demand, generated.File, reference.Facts(generated.File, today, settings.Household), reference, today);
                 var events = History(generated, plan.GuichetName);
-                batch.Add((demand, generated.File, events));
+                batch.Add((demand, events));
                 if (batch.Count == 1000 || i == count - 1)
                 {
                     await SaveAsync(batch, ct);
@@ -106,10 +106,10 @@ public sealed class SeedDemandDemo(EquilibreDb db, TimeProvider clock, DemandSet
         return total;
     }
 
-    private async Task SaveAsync(List<(Demand Demand, DemandFile File, List<DemandEvent> Events)> batch, CancellationToken ct)
+    private async Task SaveAsync(List<(Demand Demand, IReadOnlyList<DemandEvent> Events)> batch, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await writer.InsertAsync(db, [.. batch.Select(b => (b.Demand, (IReadOnlyList<DemandEvent>)b.Events))], ct);
+        await writer.InsertAsync(db, batch, ct);
         await transaction.CommitAsync(ct);
     }
 
