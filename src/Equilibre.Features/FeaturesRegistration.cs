@@ -1,4 +1,5 @@
 using Equilibre.Features.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Demo;
 using Equilibre.Features.Eligibility;
@@ -25,6 +26,7 @@ public static class FeaturesRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(QpvSettings(configuration));
         services.AddSingleton(DemandSettings.From(configuration));
+        services.AddSingleton(CotationSettings.From(configuration));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -40,6 +42,15 @@ public static class FeaturesRegistration
         }
 
         services.AddScoped<InitialiseDatabase>();
+        services.AddScoped<ScoreDemands>();
+        services.AddScoped<SeedCotationDemo>();
+        services.AddScoped<ListCotationGrids>();
+        services.AddScoped<GetCotationGrid>();
+        services.AddScoped<CreateCotationDraft>();
+        services.AddScoped<SaveCotationDraft>();
+        services.AddScoped<PublishCotationGrid>();
+        services.AddScoped<PreviewCotationGrid>();
+        services.AddScoped<GetDemandCotation>();
         services.AddScoped<ImportTerritory>();
         services.AddScoped<ImportQ1Thresholds>();
         services.AddScoped<ImportResourceCeilings>();

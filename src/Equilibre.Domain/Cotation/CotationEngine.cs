@@ -14,63 +14,10 @@ public sealed record CotationScore(string Territory, int GridVersion, DateOnly A
 /// </summary>
 public static class CotationEngine
 {
-    public static CotationScore Score(CotationGrid grid, CotationFacts facts)
-    {
-        ArgumentNullException.ThrowIfNull(grid);
-        ArgumentNullException.ThrowIfNull(facts);
-        var freeze = grid.Refusal?.FreezeMonths is { } freezeMonths
-            ? facts.Refusals.Where(r => r.AdaptedOffer && r.On <= facts.AsOf && facts.AsOf < r.On.AddMonths(freezeMonths)).Select(r => (DateOnly?)r.On).Max()
-            : null;
-        var asOf = freeze ?? facts.AsOf;
-        var lines = new List<ScoreLine>();
-        foreach (var rubric in grid.Rubrics)
-        {
-            var matching = rubric.Criteria
-                .Where(c => CriteriaCatalogue.Find(c.Condition) is { } entry && entry.Test(facts with { AsOf = asOf }, c.Parameter)).ToList();
-            if (rubric.Mode == RubricMode.Cumulative)
-            {
-                lines.AddRange(matching.Select(c => new ScoreLine(rubric.Label, c.Label, c.Points, true, "critère rempli (rubrique cumulative)")));
-                continue;
-            }
+    public static CotationScore Score(CotationGrid grid, CotationFacts facts) => Compile(grid).Score(facts);
 
-            var best = matching.OrderByDescending(c => c.Points).FirstOrDefault();
-            lines.AddRange(matching.Select(c => c == best
-                ? new ScoreLine(rubric.Label, c.Label, c.Points, true, "critère le plus élevé de la rubrique")
-                : new ScoreLine(rubric.Label, c.Label, c.Points, false, French.Format($"non compté : seul le critère le plus élevé de la rubrique compte ({best!.Points} points)"))));
-        }
-
-        if (grid.Seniority is { } seniority)
-        {
-            var months = FullMonths(facts.RegisteredOn, asOf);
-            var raw = seniority.PointsPerMonth * months;
-            var points = seniority.Cap is { } cap ? Math.Min(raw, cap) : raw;
-            lines.Add(new ScoreLine("Ancienneté", French.Format($"{months} mois d'ancienneté × {seniority.PointsPerMonth:0.##}"), points, true,
-                seniority.Cap is { } c && raw > c ? French.Format($"plafonnée à {c} points") : "ancienneté depuis l'enregistrement"));
-        }
-
-        if (grid.Refusal?.PointsPerRefusal is { } penalty)
-        {
-            foreach (var refusal in facts.Refusals.Where(r => r.AdaptedOffer && r.On <= asOf))
-            {
-                lines.Add(new ScoreLine("Refus", French.Format($"refus d'un logement adapté le {refusal.On:dd/MM/yyyy}"), -penalty, true, "pénalité de refus de la grille"));
-            }
-        }
-
-        var total = lines.Where(l => l.Counted).Sum(l => l.Points);
-        if (grid.TotalCap is { } totalCap && total > totalCap)
-        {
-            lines.Add(new ScoreLine("Plafond", French.Format($"total plafonné à {totalCap} points"), totalCap - total, true, "plafond de la grille"));
-            total = totalCap;
-        }
-
-        if (freeze is { } frozenOn)
-        {
-            lines.Insert(0, new ScoreLine("Refus", French.Format($"note gelée depuis le refus d'un logement adapté du {frozenOn:dd/MM/yyyy}"), 0, true,
-                French.Format($"la grille gèle la note {grid.Refusal!.FreezeMonths} mois : calculée au {frozenOn:dd/MM/yyyy}")));
-        }
-
-        return new CotationScore(grid.Territory, grid.Version, facts.AsOf, total, lines, freeze is not null);
-    }
+    /// <summary>Binds every criterion's condition once: the compiled grid scores many demands without re-reading the grid.</summary>
+    public static CompiledGrid Compile(CotationGrid grid) => new(grid);
 
     /// <summary>Full months between two dates (a month counts on its day-of-month anniversary).</summary>
     public static int FullMonths(DateOnly from, DateOnly to)
@@ -82,6 +29,161 @@ public static class CotationEngine
 
         var months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
         return to.Day < from.Day && from.AddMonths(months) > to ? months - 1 : months;
+    }
+}
+
+/// <summary>
+/// A grid with its conditions bound (<see cref="CriteriaCatalogue"/>): <see cref="Score"/> gives the explained score,
+/// <see cref="Total"/> the same total without the explanation, for batches. Both follow the rules of
+/// <see cref="CotationEngine"/>; a test checks they agree.
+/// </summary>
+public sealed class CompiledGrid
+{
+    private readonly (Rubric Rubric, (Criterion Criterion, Func<CotationFacts, bool> Test, bool NeedsValidation)[] Criteria)[] rubrics;
+
+    internal CompiledGrid(CotationGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        Grid = grid;
+        rubrics = [.. grid.Rubrics.Select(r => (r, r.Criteria
+            .Select(c => (c, CriteriaCatalogue.Find(c.Condition) is { } entry ? entry.Bind(c.Parameter) : _ => false,
+                c.Validation != CriterionValidation.None && !CriteriaCatalogue.ValidatedByNature(c.Condition)))
+            .ToArray()))];
+    }
+
+    public CotationGrid Grid { get; }
+
+    /// <summary>The total only (no explanation lines): what a batch over millions of demands needs.</summary>
+    public decimal Total(CotationFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var freeze = FreezeDate(facts);
+        var at = freeze is { } f ? facts with { AsOf = f } : facts;
+        decimal total = 0;
+        foreach (var (rubric, criteria) in rubrics)
+        {
+            decimal best = 0;
+            var any = false;
+            foreach (var (criterion, test, needsValidation) in criteria)
+            {
+                if (!test(at) || (needsValidation && !facts.ValidatedCriteria.Contains(criterion.Code)))
+                {
+                    continue;
+                }
+
+                if (rubric.Mode == RubricMode.Cumulative)
+                {
+                    total += criterion.Points;
+                }
+                else if (!any || criterion.Points > best)
+                {
+                    best = criterion.Points;
+                    any = true;
+                }
+            }
+
+            total += any ? best : 0;
+        }
+
+        total += SeniorityPoints(facts.RegisteredOn, at.AsOf).Points;
+        if (Grid.Refusal?.PointsPerRefusal is { } penalty)
+        {
+            foreach (var refusal in facts.Refusals)
+            {
+                total -= refusal.AdaptedOffer && refusal.On <= at.AsOf ? penalty : 0;
+            }
+        }
+
+        return Grid.TotalCap is { } cap && total > cap ? cap : total;
+    }
+
+    /// <summary>The score with one line per criterion met, seniority, refusals and cap, each saying why it counts or not.</summary>
+    public CotationScore Score(CotationFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var freeze = FreezeDate(facts);
+        var at = freeze is { } f ? facts with { AsOf = f } : facts;
+        var lines = new List<ScoreLine>();
+        foreach (var (rubric, criteria) in rubrics)
+        {
+            var matching = criteria.Where(c => c.Test(at)).ToList();
+            var pending = matching.Where(c => c.NeedsValidation && !facts.ValidatedCriteria.Contains(c.Criterion.Code)).Select(c => c.Criterion).ToList();
+            lines.AddRange(pending.Select(c => new ScoreLine(rubric.Label, c.Label, c.Points, false,
+                c.Validation == CriterionValidation.SocialWorker ? "non compté : à faire valider par un travailleur social" : "non compté : à faire valider par le réservataire")));
+            var counted = matching.Select(c => c.Criterion).Except(pending).ToList();
+            if (rubric.Mode == RubricMode.Cumulative)
+            {
+                lines.AddRange(counted.Select(c => new ScoreLine(rubric.Label, c.Label, c.Points, true, "critère rempli (rubrique cumulative)")));
+                continue;
+            }
+
+            var best = counted.OrderByDescending(c => c.Points).FirstOrDefault();
+            lines.AddRange(counted.Select(c => c == best
+                ? new ScoreLine(rubric.Label, c.Label, c.Points, true, "critère le plus élevé de la rubrique")
+                : new ScoreLine(rubric.Label, c.Label, c.Points, false, French.Format($"non compté : seul le critère le plus élevé de la rubrique compte ({best!.Points} points)"))));
+        }
+
+        if (Grid.Seniority is { } seniority)
+        {
+            var (months, points, capped) = SeniorityPoints(facts.RegisteredOn, at.AsOf);
+            lines.Add(new ScoreLine("Ancienneté", French.Format($"{months} mois d'ancienneté × {seniority.PointsPerMonth:0.##}"), points, true,
+                capped ? French.Format($"plafonnée à {seniority.Cap} points") : "ancienneté depuis l'enregistrement"));
+        }
+
+        if (Grid.Refusal?.PointsPerRefusal is { } penalty)
+        {
+            foreach (var refusal in facts.Refusals.Where(r => r.AdaptedOffer && r.On <= at.AsOf))
+            {
+                lines.Add(new ScoreLine("Refus", French.Format($"refus d'un logement adapté le {refusal.On:dd/MM/yyyy}"), -penalty, true, "pénalité de refus de la grille"));
+            }
+        }
+
+        var total = lines.Where(l => l.Counted).Sum(l => l.Points);
+        if (Grid.TotalCap is { } totalCap && total > totalCap)
+        {
+            lines.Add(new ScoreLine("Plafond", French.Format($"total plafonné à {totalCap} points"), totalCap - total, true, "plafond de la grille"));
+            total = totalCap;
+        }
+
+        if (freeze is { } frozenOn)
+        {
+            lines.Insert(0, new ScoreLine("Refus", French.Format($"note gelée depuis le refus d'un logement adapté du {frozenOn:dd/MM/yyyy}"), 0, true,
+                French.Format($"la grille gèle la note {Grid.Refusal!.FreezeMonths} mois : calculée au {frozenOn:dd/MM/yyyy}")));
+        }
+
+        return new CotationScore(Grid.Territory, Grid.Version, facts.AsOf, total, lines, freeze is not null);
+    }
+
+    // The score stays at its value of the day of the last adapted offer refused, for the grid's months.
+    private DateOnly? FreezeDate(CotationFacts facts)
+    {
+        if (Grid.Refusal?.FreezeMonths is not { } months || facts.Refusals.Count == 0)
+        {
+            return null;
+        }
+
+        DateOnly? latest = null;
+        foreach (var r in facts.Refusals)
+        {
+            if (r.AdaptedOffer && r.On <= facts.AsOf && facts.AsOf < r.On.AddMonths(months) && (latest is null || r.On > latest))
+            {
+                latest = r.On;
+            }
+        }
+
+        return latest;
+    }
+
+    private (int Months, decimal Points, bool Capped) SeniorityPoints(DateOnly registeredOn, DateOnly asOf)
+    {
+        if (Grid.Seniority is not { } seniority)
+        {
+            return (0, 0, false);
+        }
+
+        var months = CotationEngine.FullMonths(registeredOn, asOf);
+        var raw = seniority.PointsPerMonth * months;
+        return seniority.Cap is { } cap && raw > cap ? (months, cap, true) : (months, raw, false);
     }
 }
 

@@ -30,6 +30,23 @@ public sealed record CotationFacts(
     IReadOnlyList<string> WishedCommunes,
     IReadOnlyList<OfferRefusal> Refusals)
 {
+    /// <summary>Consumption units of the household (for the reste à vivre per UC).</summary>
+    public decimal ConsumptionUnits { get; init; } = 1m;
+
+    /// <summary>INSEE code of the commune the applicant lives in now (local "link with the territory" criteria).</summary>
+    public string? CurrentCommune { get; init; }
+
+    /// <summary>
+    /// The délai anormalement long of the département of the first wished commune, in months (set by préfectoral
+    /// arrêté; configuration), or null when it is not configured — then the condition is never met and says so.
+    /// </summary>
+    public int? AbnormalDelayMonths { get; init; }
+
+    /// <summary>Codes of the grid criteria validated for this demand (by a social worker or a réservataire).</summary>
+    public IReadOnlySet<string> ValidatedCriteria { get; init; } = EmptySet;
+
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+
     public static CotationFacts From(DemandFile file, HouseholdFactsResult facts, DateOnly registeredOn, DateOnly asOf, IReadOnlyList<OfferRefusal>? refusals = null)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -46,6 +63,10 @@ public sealed record CotationFacts(
             facts.Persons, rooms, file.CurrentHousing?.Surface, file.CurrentHousing?.MonthlyRent, facts.MonthlyResources,
             facts.FirstQuartile.IsFirstQuartile,
             file.Adults.Select(a => a.Work?.CommuneCode).OfType<string>().ToHashSet(StringComparer.Ordinal),
-            file.Wishes.Communes, refusals ?? []);
+            file.Wishes.Communes, refusals ?? [])
+        {
+            ConsumptionUnits = facts.ConsumptionUnits.Units,
+            CurrentCommune = file.Applicant.Address?.CommuneCode,
+        };
     }
 }

@@ -69,6 +69,32 @@ public sealed class Demand
 
     public bool HasPriority { get; set; }
 
+    /// <summary>First wished typology: with the EPCI and the first commune, what makes demands "similar" (cotation).</summary>
+    public string? MainTypology { get; set; }
+
+    // Facts read by the cotation criteria (Domain.Cotation.CotationFacts), projected on each save like the others.
+
+    /// <summary>Reasons of the demand (SNE codes 01–23), comma-separated.</summary>
+    public string Reasons { get; set; } = "";
+
+    /// <summary>Current housing situation (SNE "modèles" codes), comma-separated.</summary>
+    public string HousingModels { get; set; } = "";
+
+    public bool SingleParent { get; set; }
+
+    /// <summary>A disabled person in the household, or a handicap complement filled in.</summary>
+    public bool Handicap { get; set; }
+
+    public int? CurrentRooms { get; set; }
+    public decimal? CurrentRent { get; set; }
+    public string? CurrentCommuneCode { get; set; }
+
+    /// <summary>Communes where an adult works, comma-separated INSEE codes.</summary>
+    public string WorkCommunes { get; set; } = "";
+
+    /// <summary>Codes of the grid criteria validated for this demand by a social worker or a réservataire, comma-separated.</summary>
+    public string ValidatedCriteria { get; set; } = "";
+
     /// <summary>Date the columns above were computed on.</summary>
     public DateOnly FactsComputedOn { get; set; }
 

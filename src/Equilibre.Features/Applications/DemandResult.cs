@@ -1,4 +1,5 @@
 using Equilibre.Domain.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -52,9 +53,10 @@ internal static class DemandChange
         return expectedVersion is { } v && v != demand.Version ? (null, DemandResult.Conflict(numero, demand.Version)) : (demand, null);
     }
 
-    /// <summary>Saves the change; a concurrent save of the same demand makes this one fail as a conflict, never lost.</summary>
-    public static async Task<DemandResult?> SaveAsync(EquilibreDb db, Demand demand, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Saves the change with the demand's stored score brought up to date; a concurrent save of the same demand makes this one fail as a conflict, never lost.</summary>
+    public static async Task<DemandResult?> SaveAsync(EquilibreDb db, Demand demand, DateTimeOffset now, CotationSettings cotation, CancellationToken ct)
     {
+        await DemandScoring.StageAsync(db, demand, cotation, DateOnly.FromDateTime(FrenchTime.InFrance(now).DateTime), ct);
         demand.Version++;
         demand.UpdatedAt = now;
         try

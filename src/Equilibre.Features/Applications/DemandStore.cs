@@ -1,5 +1,6 @@
 using Equilibre.Domain.Applications;
 using Equilibre.Domain;
+using Equilibre.Domain.Cotation;
 
 namespace Equilibre.Features.Applications;
 
@@ -39,6 +40,16 @@ public static class DemandStore
         demand.PriorityCodes = string.Join(",", priorities);
         demand.HasPriority = priorities.Count > 0;
         demand.FactsComputedOn = asOf;
+        demand.MainTypology = file.Wishes.Typologies.Count > 0 ? file.Wishes.Typologies[0] : null;
+        var cotation = CotationFacts.From(file, facts, demand.RegisteredOn, asOf);
+        demand.Reasons = string.Join(",", cotation.Reasons.Order(StringComparer.Ordinal));
+        demand.HousingModels = string.Join(",", cotation.HousingModels.Order(StringComparer.Ordinal));
+        demand.SingleParent = cotation.SingleParent;
+        demand.Handicap = cotation.HasDisabledPerson || cotation.HasHandicapComplement;
+        demand.CurrentRooms = cotation.CurrentRooms;
+        demand.CurrentRent = cotation.CurrentRent;
+        demand.CurrentCommuneCode = cotation.CurrentCommune;
+        demand.WorkCommunes = string.Join(",", cotation.WorkCommunes.Order(StringComparer.Ordinal));
 
         // Wished communes: a commune already wished keeps its seniority; a new one takes the demand's (a modification
         // keeps the seniority, domain.md §2.4).

@@ -1,4 +1,5 @@
 using Equilibre.Domain.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 
@@ -9,15 +10,15 @@ namespace Equilibre.Features.Applications;
 /// recomputed, the history says which parts changed; an edit based on an older version is refused, never merged.
 /// Renewal is the same act plus a new year of validity (<see cref="RenewDemand"/>).
 /// </summary>
-public sealed class ModifyDemand(EquilibreDb db, TimeProvider clock, DemandSettings settings)
+public sealed class ModifyDemand(EquilibreDb db, TimeProvider clock, DemandSettings settings, CotationSettings cotation)
 {
     public sealed record Request(string Numero, DemandFile File, int? ExpectedVersion, string? Comment);
 
     public async Task<DemandResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default) =>
-        await UpdateAsync(db, clock, settings, request, user, renew: false, ct);
+        await UpdateAsync(db, clock, settings, cotation, request, user, renew: false, ct);
 
     internal static async Task<DemandResult> UpdateAsync(
-        EquilibreDb db, TimeProvider clock, DemandSettings settings, Request request, CurrentUser user, bool renew, CancellationToken ct)
+        EquilibreDb db, TimeProvider clock, DemandSettings settings, CotationSettings cotation, Request request, CurrentUser user, bool renew, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
@@ -65,6 +66,6 @@ public sealed class ModifyDemand(EquilibreDb db, TimeProvider clock, DemandSetti
             db.DemandEvents.Add(DemandAccess.Event(demand.Id, DemandEventKind.PriorityLabelled, DemandHistoryText.Priority(p, settings.Letters), null, user, now));
         }
 
-        return await DemandChange.SaveAsync(db, demand, now, ct) ?? DemandResult.Done(demand.Numero, summary);
+        return await DemandChange.SaveAsync(db, demand, now, cotation, ct) ?? DemandResult.Done(demand.Numero, summary);
     }
 }

@@ -1,4 +1,5 @@
 using Equilibre.Domain.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 
@@ -9,7 +10,7 @@ namespace Equilibre.Features.Applications;
 /// non-renewal at expiry; irrecevabilité and no-contact one month after the warning (<see cref="SendRadiationNotice"/>).
 /// The radiation for attribution is not done here: it follows the signature of a lease (<see cref="RadiateForLease"/>).
 /// </summary>
-public sealed class RadiateDemand(EquilibreDb db, TimeProvider clock)
+public sealed class RadiateDemand(EquilibreDb db, TimeProvider clock, CotationSettings cotation)
 {
     public sealed record Request(string Numero, RadiationReason Reason, string? Comment, int? ExpectedVersion);
 
@@ -21,7 +22,7 @@ public sealed class RadiateDemand(EquilibreDb db, TimeProvider clock)
             return DemandResult.Refused(request.Numero, "motif", "la radiation pour attribution se fait à la signature du bail, par le bailleur signataire");
         }
 
-        return await DemandTransitions.ApplyAsync(db, clock, request.Numero, request.ExpectedVersion, user,
+        return await DemandTransitions.ApplyAsync(db, clock, cotation, request.Numero, request.ExpectedVersion, user,
             (state, today) => DemandLifecycle.Radiate(state, request.Reason, today), DemandEventKind.Radiated, request.Comment, ct,
             d => d.RadiationSubCode = request.Reason == RadiationReason.Inadmissibility ? d.PendingNoticeSubCode : null);
     }
@@ -31,20 +32,20 @@ public sealed class RadiateDemand(EquilibreDb db, TimeProvider clock)
 /// The one-month warning before a radiation for irrecevabilité (IRRSEJ, IRRRES) or impossibility of contact
 /// (domain.md §2.5), recorded with its date; the radiation becomes possible one month later.
 /// </summary>
-public sealed class SendRadiationNotice(EquilibreDb db, TimeProvider clock)
+public sealed class SendRadiationNotice(EquilibreDb db, TimeProvider clock, CotationSettings cotation)
 {
     public sealed record Request(string Numero, RadiationReason Reason, string? SubCode, string? Comment, int? ExpectedVersion);
 
     public async Task<DemandResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await DemandTransitions.ApplyAsync(db, clock, request.Numero, request.ExpectedVersion, user,
+        return await DemandTransitions.ApplyAsync(db, clock, cotation, request.Numero, request.ExpectedVersion, user,
             (state, today) => DemandLifecycle.SendRadiationNotice(state, request.Reason, request.SubCode, today), DemandEventKind.RadiationNotice, request.Comment, ct);
     }
 }
 
 /// <summary>Déradiation of a radiation made in error: number and seniority kept; a motive is required.</summary>
-public sealed class UnradiateDemand(EquilibreDb db, TimeProvider clock)
+public sealed class UnradiateDemand(EquilibreDb db, TimeProvider clock, CotationSettings cotation)
 {
     public sealed record Request(string Numero, string Motive, int? ExpectedVersion);
 
@@ -56,7 +57,7 @@ public sealed class UnradiateDemand(EquilibreDb db, TimeProvider clock)
             return DemandResult.Refused(request.Numero, "motif", "indiquez le motif de la déradiation (erreur de radiation, pièce reçue…)");
         }
 
-        return await DemandTransitions.ApplyAsync(db, clock, request.Numero, request.ExpectedVersion, user,
+        return await DemandTransitions.ApplyAsync(db, clock, cotation, request.Numero, request.ExpectedVersion, user,
             DemandLifecycle.Unradiate, DemandEventKind.Unradiated, request.Motive, ct, d => d.RadiationSubCode = null);
     }
 }
@@ -65,7 +66,7 @@ public sealed class UnradiateDemand(EquilibreDb db, TimeProvider clock)
 internal static class DemandTransitions
 {
     public static async Task<DemandResult> ApplyAsync(
-        EquilibreDb db, TimeProvider clock, string numero, int? expectedVersion, CurrentUser user,
+        EquilibreDb db, TimeProvider clock, CotationSettings cotation, string numero, int? expectedVersion, CurrentUser user,
         Func<DemandState, DateOnly, Transition> rule, DemandEventKind kind, string? comment, CancellationToken ct, Action<Demand>? also = null)
     {
         var (demand, refusal) = await DemandChange.LoadAsync(db, numero, expectedVersion, user, ct);
@@ -84,6 +85,6 @@ internal static class DemandTransitions
         also?.Invoke(demand);
         var now = clock.GetUtcNow();
         db.DemandEvents.Add(DemandAccess.Event(demand.Id, kind, transition.Explanation, comment, user, now));
-        return await DemandChange.SaveAsync(db, demand, now, ct) ?? DemandResult.Done(demand.Numero, transition.Explanation);
+        return await DemandChange.SaveAsync(db, demand, now, cotation, ct) ?? DemandResult.Done(demand.Numero, transition.Explanation);
     }
 }

@@ -1,4 +1,5 @@
 using Equilibre.Domain.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Equilibre.Features.Applications;
 /// the signature date, by the bailleur that signed (domain.md §2.5). Runs inside the caller's transaction; refuses a
 /// demand that is not active, so that two leases can never radiate the same demand.
 /// </summary>
-public sealed class RadiateForLease(EquilibreDb db, TimeProvider clock)
+public sealed class RadiateForLease(EquilibreDb db, TimeProvider clock, CotationSettings cotation)
 {
     public async Task<DemandResult> HandleAsync(long demandId, DateOnly signedOn, string bailleurName, CurrentUser user, CancellationToken ct = default)
     {
@@ -30,6 +31,6 @@ public sealed class RadiateForLease(EquilibreDb db, TimeProvider clock)
         DemandStore.Apply(demand, transition.State!);
         var now = clock.GetUtcNow();
         db.DemandEvents.Add(DemandAccess.Event(demand.Id, DemandEventKind.Lease, $"{transition.Explanation} ({bailleurName})", null, user, now));
-        return await DemandChange.SaveAsync(db, demand, now, ct) ?? DemandResult.Done(demand.Numero, transition.Explanation);
+        return await DemandChange.SaveAsync(db, demand, now, cotation, ct) ?? DemandResult.Done(demand.Numero, transition.Explanation);
     }
 }

@@ -1,5 +1,6 @@
 using Equilibre.Domain;
 using Equilibre.Domain.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Equilibre.Features.Applications;
 /// generated (unique, retried if two registrations race for the same sequence), the facts are computed, the history
 /// starts with the registration. Validity one year; seniority from today.
 /// </summary>
-public sealed class RegisterDemand(EquilibreDb db, TimeProvider clock, DemandSettings settings)
+public sealed class RegisterDemand(EquilibreDb db, TimeProvider clock, DemandSettings settings, CotationSettings cotation)
 {
     public sealed record Request(DemandFile File, string? Comment);
 
@@ -62,6 +63,7 @@ public sealed class RegisterDemand(EquilibreDb db, TimeProvider clock, DemandSet
                 db.DemandEvents.Add(DemandAccess.Event(demand.Id, DemandEventKind.PriorityLabelled, DemandHistoryText.Priority(p, settings.Letters), null, user, clock.GetUtcNow()));
             }
 
+            await DemandScoring.StageAsync(db, demand, cotation, today, ct);
             await db.SaveChangesAsync(ct);
             return DemandResult.Done(numero, summary);
         }

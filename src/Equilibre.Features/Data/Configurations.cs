@@ -1,4 +1,5 @@
 using Equilibre.Features.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
@@ -214,6 +215,12 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.Property(x => x.Typologies).HasMaxLength(40);
         b.Property(x => x.ConsumptionUnits).HasPrecision(5, 2);
         b.Property(x => x.PriorityCodes).HasMaxLength(400);
+        b.Property(x => x.MainTypology).HasMaxLength(10);
+        b.Property(x => x.Reasons).HasMaxLength(100);
+        b.Property(x => x.HousingModels).HasMaxLength(100);
+        b.Property(x => x.CurrentCommuneCode).HasMaxLength(5);
+        b.Property(x => x.WorkCommunes).HasMaxLength(100);
+        b.Property(x => x.ValidatedCriteria).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.State);
         b.HasMany(x => x.Wishes).WithOne().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Cascade);
@@ -256,5 +263,34 @@ internal sealed class DemandEventConfiguration : IEntityTypeConfiguration<Demand
         b.Property(x => x.OrganisationName).HasMaxLength(200);
         b.HasOne<Demand>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.DemandId, x.At });
+    }
+}
+
+internal sealed class CotationGridConfiguration : IEntityTypeConfiguration<CotationGridRecord>
+{
+    public void Configure(EntityTypeBuilder<CotationGridRecord> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Territory).HasMaxLength(9);
+        b.Property(x => x.Label).HasMaxLength(300);
+        b.Property(x => x.UpdatedBy).HasMaxLength(256);
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.HasIndex(x => new { x.Territory, x.Scope, x.Version }).IsUnique();
+    }
+}
+
+internal sealed class DemandScoreConfiguration : IEntityTypeConfiguration<DemandScore>
+{
+    public void Configure(EntityTypeBuilder<DemandScore> b)
+    {
+        b.HasKey(x => x.DemandId);
+        b.Property(x => x.DemandId).ValueGeneratedNever();
+        b.Property(x => x.Territory).HasMaxLength(9);
+        b.Property(x => x.CommuneCode).HasMaxLength(5);
+        b.Property(x => x.Typology).HasMaxLength(10);
+        b.HasOne<Demand>().WithOne().HasForeignKey<DemandScore>(x => x.DemandId).OnDelete(DeleteBehavior.Cascade);
+
+        // A position is one count over this index: same territory (and commune, typology), higher score.
+        b.HasIndex(x => new { x.Territory, x.CommuneCode, x.Typology, x.Score });
     }
 }

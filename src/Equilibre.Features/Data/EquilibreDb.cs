@@ -1,4 +1,5 @@
 using Equilibre.Features.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
@@ -34,6 +35,8 @@ public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Demand> Demands => Set<Demand>();
     public DbSet<DemandWish> DemandWishes => Set<DemandWish>();
     public DbSet<DemandEvent> DemandEvents => Set<DemandEvent>();
+    public DbSet<CotationGridRecord> CotationGrids => Set<CotationGridRecord>();
+    public DbSet<DemandScore> DemandScores => Set<DemandScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,7 +12,7 @@ namespace Equilibre.Features.Demo;
 /// Idempotent — what exists is left as it is. Demands come with it (<see cref="SeedDemandDemo"/>); stock and allocations will. Needs the
 /// reference territory: the demo EPCIs must exist.
 /// </summary>
-public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands)
+public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands, SeedCotationDemo cotation)
 {
     public sealed record Result(bool Succeeded, int OrganisationsCreated, int UsersCreated, string Message, int DemandsCreated = 0);
 
@@ -89,8 +89,10 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
         var reformRecords = await reform.HandleAsync(ct);
         progress?.Report("Demandes de logement social (démo)");
         var demandCount = await demands.HandleAsync(progress, ct);
+        progress?.Report("Grilles de cotation d'exemple et notes (démo)");
+        var scored = await cotation.HandleAsync(ct);
         return new Result(true, createdOrganisations, createdUsers,
-            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s), {reformRecords} statut(s) d'avancement de la réforme et {demandCount} demande(s) de logement créés ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).",
+            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s), {reformRecords} statut(s) d'avancement de la réforme et {demandCount} demande(s) de logement créés, {scored} note(s) de cotation calculées ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).",
             demandCount);
     }
 

@@ -1,6 +1,7 @@
 using Equilibre.Domain.Applications;
 using Equilibre.Domain.Organisations;
 using Equilibre.Features.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Eligibility;
 using Equilibre.Features.Organisations;
@@ -63,11 +64,13 @@ public sealed class DemandFixture : IAsyncDisposable
         return new CurrentUser(organisation.Id * 10, "agent " + name, organisation.Id, name, scope, new HashSet<string> { role });
     }
 
-    public RegisterDemand Register(EquilibreDb db) => new(db, Clock, Settings);
+    public RegisterDemand Register(EquilibreDb db) => new(db, Clock, Settings, Cotation);
 
-    public ModifyDemand Modify(EquilibreDb db) => new(db, Clock, Settings);
+    public ModifyDemand Modify(EquilibreDb db) => new(db, Clock, Settings, Cotation);
 
-    public RenewDemand Renew(EquilibreDb db) => new(db, Clock, Settings);
+    public RenewDemand Renew(EquilibreDb db) => new(db, Clock, Settings, Cotation);
+
+    public CotationSettings Cotation { get; set; } = CotationSettings.Default;
 
     public GetDemand Get(EquilibreDb db) => new(db, Clock, Settings);
 

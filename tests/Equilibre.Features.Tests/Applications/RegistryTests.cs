@@ -1,3 +1,4 @@
+using Equilibre.Features.Cotation;
 using Equilibre.Domain.Applications;
 using Equilibre.Domain.Eligibility;
 using Equilibre.Features.Applications;
@@ -146,23 +147,23 @@ public sealed class RegistryTests
         var numero = await f.RegisterAsync(DemandFixture.Couple());
         await using var db = f.Database.NewContext();
 
-        var early = await new RadiateDemand(db, f.Clock).HandleAsync(new(numero, RadiationReason.NoContact, null, null), f.Guichet);
+        var early = await new RadiateDemand(db, f.Clock, CotationSettings.Default).HandleAsync(new(numero, RadiationReason.NoContact, null, null), f.Guichet);
         Assert.Equal(DemandOutcome.Invalid, early.Outcome);
         Assert.Contains("préavis", early.Message, StringComparison.Ordinal);
 
-        var notice = await new SendRadiationNotice(db, f.Clock).HandleAsync(new(numero, RadiationReason.NoContact, null, "courrier revenu", null), f.Guichet);
+        var notice = await new SendRadiationNotice(db, f.Clock, CotationSettings.Default).HandleAsync(new(numero, RadiationReason.NoContact, null, "courrier revenu", null), f.Guichet);
         Assert.Equal(DemandOutcome.Done, notice.Outcome);
         f.Clock.Advance(TimeSpan.FromDays(20));
-        var tooSoon = await new RadiateDemand(db, f.Clock).HandleAsync(new(numero, RadiationReason.NoContact, null, null), f.Guichet);
+        var tooSoon = await new RadiateDemand(db, f.Clock, CotationSettings.Default).HandleAsync(new(numero, RadiationReason.NoContact, null, null), f.Guichet);
         Assert.Contains("28/12/2026", tooSoon.Message, StringComparison.Ordinal);
 
         f.Clock.Advance(TimeSpan.FromDays(11));
-        var done = await new RadiateDemand(db, f.Clock).HandleAsync(new(numero, RadiationReason.NoContact, null, null), f.Guichet);
+        var done = await new RadiateDemand(db, f.Clock, CotationSettings.Default).HandleAsync(new(numero, RadiationReason.NoContact, null, null), f.Guichet);
         Assert.Equal(DemandOutcome.Done, done.Outcome);
-        var lease = await new RadiateDemand(db, f.Clock).HandleAsync(new(numero, RadiationReason.Allocation, null, null), f.Guichet);
+        var lease = await new RadiateDemand(db, f.Clock, CotationSettings.Default).HandleAsync(new(numero, RadiationReason.Allocation, null, null), f.Guichet);
         Assert.Equal(DemandOutcome.Invalid, lease.Outcome);
 
-        var undo = await new UnradiateDemand(db, f.Clock).HandleAsync(new(numero, "le demandeur a répondu", null), f.Guichet);
+        var undo = await new UnradiateDemand(db, f.Clock, CotationSettings.Default).HandleAsync(new(numero, "le demandeur a répondu", null), f.Guichet);
         Assert.Equal(DemandOutcome.Done, undo.Outcome);
         var demand = await f.Get(db).HandleAsync(numero, f.Guichet);
         Assert.Equal(DemandStatus.Active, demand!.Status);
@@ -181,9 +182,9 @@ public sealed class RegistryTests
         var housed = await f.RegisterAsync(DemandFixture.Couple());
         await using var db = f.Database.NewContext();
         var id = await db.Demands.Where(d => d.Numero == housed).Select(d => d.Id).SingleAsync();
-        var first = await new RadiateForLease(db, f.Clock).HandleAsync(id, new DateOnly(2027, 3, 10), "Bailleur test", f.Guichet);
+        var first = await new RadiateForLease(db, f.Clock, CotationSettings.Default).HandleAsync(id, new DateOnly(2027, 3, 10), "Bailleur test", f.Guichet);
         Assert.Equal(DemandOutcome.Done, first.Outcome);
-        var second = await new RadiateForLease(db, f.Clock).HandleAsync(id, new DateOnly(2027, 3, 11), "Bailleur test", f.Guichet);
+        var second = await new RadiateForLease(db, f.Clock, CotationSettings.Default).HandleAsync(id, new DateOnly(2027, 3, 11), "Bailleur test", f.Guichet);
         Assert.Equal(DemandOutcome.Invalid, second.Outcome);
 
         f.Clock.Advance(TimeSpan.FromDays(300));

@@ -50,6 +50,17 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CurrentCommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<decimal?>("CurrentRent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int?>("CurrentRooms")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Dalo")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -80,8 +91,16 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.Property<long?>("GuichetOrganisationId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Handicap")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("HasPriority")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("HousingModels")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
@@ -94,6 +113,10 @@ namespace Equilibre.Features.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("LastRenewedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("MainTypology")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<decimal>("MonthlyResources")
                         .HasPrecision(18, 2)
@@ -141,6 +164,11 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<decimal?>("ReferenceIncome")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -160,6 +188,9 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<bool>("SingleParent")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -173,9 +204,19 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ValidatedCriteria")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WorkCommunes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -284,6 +325,107 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.HasIndex("RegionCode");
 
                     b.ToTable("DemandWishes");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Cotation.CotationGridRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Territory", "Scope", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CotationGrids");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Cotation.DemandScore", b =>
+                {
+                    b.Property<long>("DemandId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GridVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Typology")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("DemandId");
+
+                    b.HasIndex("Territory", "CommuneCode", "Typology", "Score");
+
+                    b.ToTable("DemandScores");
                 });
 
             modelBuilder.Entity("Equilibre.Features.Eligibility.ResourceCeilingEntry", b =>
@@ -1113,6 +1255,15 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.HasOne("Equilibre.Features.Applications.Demand", null)
                         .WithMany("Wishes")
                         .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Cotation.DemandScore", b =>
+                {
+                    b.HasOne("Equilibre.Features.Applications.Demand", null)
+                        .WithOne()
+                        .HasForeignKey("Equilibre.Features.Cotation.DemandScore", "DemandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -43,6 +43,17 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CurrentCommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CurrentRent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentRooms")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Dalo")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -73,8 +84,16 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.Property<long?>("GuichetOrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Handicap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HasPriority")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HousingModels")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
@@ -86,6 +105,10 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastRenewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MainTypology")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("MonthlyResources")
@@ -134,6 +157,11 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("ReferenceIncome")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -153,6 +181,9 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SingleParent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -166,9 +197,19 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ValidatedCriteria")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkCommunes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -275,6 +316,105 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode");
 
                     b.ToTable("DemandWishes");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Cotation.CotationGridRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Territory", "Scope", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CotationGrids");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Cotation.DemandScore", b =>
+                {
+                    b.Property<long>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Typology")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DemandId");
+
+                    b.HasIndex("Territory", "CommuneCode", "Typology", "Score");
+
+                    b.ToTable("DemandScores");
                 });
 
             modelBuilder.Entity("Equilibre.Features.Eligibility.ResourceCeilingEntry", b =>
@@ -1080,6 +1220,15 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.HasOne("Equilibre.Features.Applications.Demand", null)
                         .WithMany("Wishes")
                         .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Cotation.DemandScore", b =>
+                {
+                    b.HasOne("Equilibre.Features.Applications.Demand", null)
+                        .WithOne()
+                        .HasForeignKey("Equilibre.Features.Cotation.DemandScore", "DemandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
