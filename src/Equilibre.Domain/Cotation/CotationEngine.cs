@@ -39,13 +39,13 @@ public static class CotationEngine
 /// </summary>
 public sealed class CompiledGrid
 {
-    private readonly (Rubric Rubric, (Criterion Criterion, Func<CotationFacts, bool> Test, bool NeedsValidation)[] Criteria)[] rubrics;
+    private readonly (Rubric Rubric, (Criterion Criterion, Func<CotationFacts, bool> Test, bool NeedsValidation)[] Criteria)[] _rubrics;
 
     internal CompiledGrid(CotationGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
-        rubrics = [.. grid.Rubrics.Select(r => (r, r.Criteria
+        _rubrics = [.. grid.Rubrics.Select(r => (r, r.Criteria
             .Select(c => (c, CriteriaCatalogue.Find(c.Condition) is { } entry ? entry.Bind(c.Parameter) : _ => false,
                 c.Validation != CriterionValidation.None && !CriteriaCatalogue.ValidatedByNature(c.Condition)))
             .ToArray()))];
@@ -60,7 +60,7 @@ public sealed class CompiledGrid
         var freeze = FreezeDate(facts);
         var at = freeze is { } f ? facts with { AsOf = f } : facts;
         decimal total = 0;
-        foreach (var (rubric, criteria) in rubrics)
+        foreach (var (rubric, criteria) in _rubrics)
         {
             decimal best = 0;
             var any = false;
@@ -104,7 +104,7 @@ public sealed class CompiledGrid
         var freeze = FreezeDate(facts);
         var at = freeze is { } f ? facts with { AsOf = f } : facts;
         var lines = new List<ScoreLine>();
-        foreach (var (rubric, criteria) in rubrics)
+        foreach (var (rubric, criteria) in _rubrics)
         {
             var matching = criteria.Where(c => c.Test(at)).ToList();
             var pending = matching.Where(c => c.NeedsValidation && !facts.ValidatedCriteria.Contains(c.Criterion.Code)).Select(c => c.Criterion).ToList();

@@ -126,9 +126,9 @@ public sealed record TerritoryGrids(CompiledGrid? General, CompiledGrid? Mutatio
 public sealed class CodeSets
 {
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
-    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> sets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _sets = new(StringComparer.Ordinal);
 
     public IReadOnlySet<string> Of(string? list) => string.IsNullOrEmpty(list)
         ? Empty
-        : sets.GetOrAdd(list, l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal));
+        : _sets.GetOrAdd(list, l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal));
 }
