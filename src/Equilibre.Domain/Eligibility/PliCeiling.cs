@@ -70,7 +70,10 @@ public static class PliCeilings
             French.Format($"catégorie PLI {category}{(extra > 0 ? $" + {extra} personne(s) supplémentaire(s)" : "")} : {why}"));
     }
 
-    /// <summary>The PLI ceiling of the date's year for a zone and a rank (7 = category 6 + one extra person).</summary>
+    /// <summary>
+    /// The PLI ceiling of the date's year for a zone and a rank (7 = category 6 + one extra person). The explanation names
+    /// the cells; <see cref="CeilingLookup.CellsUsed"/> (HLM cells) stays empty.
+    /// </summary>
     public static CeilingLookup Find(IEnumerable<PliCeiling> table, AbcZone zone, int categoryRank, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(table);
