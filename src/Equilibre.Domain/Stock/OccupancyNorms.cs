@@ -54,13 +54,14 @@ public static class OccupancyNorms
         var over = most == 0
             ? French.Format($"surface inférieure à {MinimumSurface(1):0} m² : sur-occupation dès une personne (L822-10)")
             : most < largestSize ? French.Format($"plus de {most} personne(s) : sur-occupation, minimum {MinimumSurface(most + 1):0} m² (L822-10)") : null;
-        var limits = string.Join(" ; ", new[] { under, over }.OfType<string>());
+        var examined = most == largestSize ? French.Format($"tailles examinées jusqu'à {largestSize} personnes") : null;
+        var limits = string.Join(" ; ", new[] { under, over, examined }.OfType<string>());
         var range = sizes.Count switch
         {
             0 => "aucune taille de ménage sans sur- ni sous-occupation",
             1 => French.Format($"convient à {sizes[0]} personne(s)"),
             _ => French.Format($"convient de {sizes[0]} à {sizes[^1]} personnes"),
-        } + (most == largestSize ? French.Format($" (tailles examinées jusqu'à {largestSize} personnes)") : "");
+        };
         return new OccupancyFit(sizes, $"{dwelling} : {range}" + (limits.Length > 0 ? $" ({limits})" : ""));
     }
 }

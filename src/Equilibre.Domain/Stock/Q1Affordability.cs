@@ -137,7 +137,7 @@ public static class Q1Affordability
         var housingAid = aid.MonthlyAidByPersons.TryGetValue(persons, out var amount) ? amount : 0m;
         lines.Add(aid.MonthlyAidByPersons.ContainsKey(persons)
             ? French.Format($"aide au logement estimée {housingAid:N2} € par mois ({aid.Source})")
-            : $"aucune aide au logement déduite ({aid.Source})");
+            : "aucune aide au logement déduite pour cette taille : le taux d'effort est un majorant");
 
         ChargesForfait? forfait = null;
         var forfaitMissing = false;

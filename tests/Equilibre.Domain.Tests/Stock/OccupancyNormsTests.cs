@@ -95,5 +95,6 @@ public sealed class OccupancyNormsTests
         var fit = OccupancyNorms.SizesThatFit(3, 60m);
 
         Assert.Equal("3 pièce(s), 60 m² : convient de 2 à 6 personnes (moins de 2 personne(s) : sous-occupation (L621-2) ; plus de 6 personne(s) : sur-occupation, minimum 61 m² (L822-10))", fit.Explanation);
+        Assert.Equal("3 pièce(s), 65 m² : convient de 2 à 6 personnes (moins de 2 personne(s) : sous-occupation (L621-2) ; tailles examinées jusqu'à 6 personnes)", OccupancyNorms.SizesThatFit(3, 65m, 6).Explanation);
     }
 }

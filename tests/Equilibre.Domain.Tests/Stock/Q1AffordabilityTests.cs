@@ -64,7 +64,8 @@ public sealed class Q1AffordabilityTests
         Assert.Equal(affordable, row.Affordable);
         Assert.Equal(fits, row.FitsNorms);
         Assert.True(row.Eligibility.Eligible); // far below the PLUS 2026 ceilings of the reference file
-        Assert.Contains("aucune aide au logement déduite (APL/AL non calculée par Equilibre", row.Explanation[1], StringComparison.Ordinal);
+        Assert.Equal("aucune aide au logement déduite pour cette taille : le taux d'effort est un majorant", row.Explanation[1]);
+        Assert.Equal("aide au logement : APL/AL non calculée par Equilibre : aucune aide déduite, le taux d'effort est un majorant", result.Explanation[2]);
     }
 
     [Fact]
