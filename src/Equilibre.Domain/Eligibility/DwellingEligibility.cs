@@ -23,6 +23,32 @@ public static class DwellingEligibility
             return new EligibilityResult(null, null, reasons);
         }
 
+        return Compare(referenceIncome, ceiling, reasons);
+    }
+
+    /// <summary>
+    /// Eligibility for a PLI dwelling (domain.md §3.5): the household's resources must not exceed the PLI ceiling of the
+    /// dwelling's A/B/C zone, PLI category and year of signature. Unknown ceiling → undetermined.
+    /// </summary>
+    public static EligibilityResult CheckPli(
+        IEnumerable<PliCeiling> ceilings, AbcZone zone, HouseholdComposition household, decimal referenceIncome, DateOnly signature)
+    {
+        var category = PliCeilings.Rank(household);
+        var lookup = PliCeilings.Find(ceilings, zone, category.Rank, signature);
+        var reasons = new List<string> { category.Explanation };
+        reasons.AddRange(lookup.Explanation);
+        if (lookup.Amount is not { } ceiling)
+        {
+            reasons.Add("éligibilité indéterminée : plafond inconnu");
+            return new EligibilityResult(null, null, reasons);
+        }
+
+        return Compare(referenceIncome, ceiling, reasons);
+    }
+
+    // "Ne pas excéder": at the ceiling is eligible, one euro above is not.
+    private static EligibilityResult Compare(decimal referenceIncome, decimal ceiling, List<string> reasons)
+    {
         var eligible = referenceIncome <= ceiling;
         reasons.Add(French.Format($"revenu fiscal de référence {referenceIncome:N0} € {(eligible ? "≤" : ">")} plafond {ceiling:N0} € : {(eligible ? "éligible" : "non éligible")}"));
         return new EligibilityResult(eligible, ceiling, reasons);

@@ -56,4 +56,64 @@ public sealed class QpvStatusTests
         Assert.False(result.InQpvForTargets);
         Assert.Contains("assimilation aux QPV terminée ou non paramétrée", result.Explanation, StringComparison.Ordinal);
     }
+
+    // domain.md §5.3 [U]: quarters that left the list in 2024 kept for the targets until a configured date.
+    private static readonly QpvRuleSettings KeepExited = SixYears with
+    {
+        ExitedQpvAssimilatedUntil = new DateOnly(2024, 12, 31),
+        ExitedQpvSource = "paramètre local : quartiers sortis comptés jusqu'à la fin de 2024 (exemple)",
+    };
+
+    public static TheoryData<string, string, bool, bool, QpvBasis> BasisRows => new()
+    {
+        // dwelling, date, keep exited quarters?, in QPV, basis
+        { "croix-rouge", "2024-07-13", false, true, QpvBasis.Qpv },
+        { "sortant", "2024-07-12", true, true, QpvBasis.Qpv },
+        { "sortant", "2024-07-13", false, false, QpvBasis.NotInQpv },           // default: out the day after its end date
+        { "sortant", "2024-07-13", true, true, QpvBasis.ExitedQpvAssimilated }, // kept by configuration
+        { "sortant", "2024-12-31", true, true, QpvBasis.ExitedQpvAssimilated }, // last day kept (included)
+        { "sortant", "2025-01-01", true, false, QpvBasis.NotInQpv },
+        { "sortant", "2014-12-31", true, false, QpvBasis.NotInQpv },            // before the 2015 list: not yet a QPV
+        { "ex-zus", "2015-01-01", false, true, QpvBasis.ExZusAssimilated },     // first day of the ex-ZUS area
+        { "ex-zus", "2014-12-31", false, false, QpvBasis.NotInQpv },            // before the area's validity
+        { "ex-zus-et-sortant", "2024-09-01", true, true, QpvBasis.ExitedQpvAssimilated }, // ex-ZUS over, exited QPV kept
+        { "veille", "2025-01-01", true, false, QpvBasis.NotInQpv },
+    };
+
+    [Theory]
+    [MemberData(nameof(BasisRows))]
+    public void ForTargets_DatedRule_GivesTheBasis_Section5_3(string dwelling, string date, bool keepExited, bool inQpv, QpvBasis basis)
+    {
+        PriorityArea[] areas = dwelling switch
+        {
+            "croix-rouge" => [CroixRouge2015, CroixRouge2024],
+            "sortant" => [Sortant],
+            "ex-zus" => [ExZus],
+            "ex-zus-et-sortant" => [ExZus, Sortant],
+            "veille" => [Veille],
+            _ => [],
+        };
+
+        var result = QpvStatus.ForTargets(areas, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), keepExited ? KeepExited : SixYears);
+
+        Assert.Equal((inQpv, basis), (result.InQpvForTargets, result.Basis));
+    }
+
+    [Fact]
+    public void ForTargets_ExitedQuarter_NamesTheExitDateAndTheSetting()
+    {
+        var kept = QpvStatus.ForTargets([Sortant], new DateOnly(2024, 9, 1), KeepExited);
+        var dropped = QpvStatus.ForTargets([Sortant], new DateOnly(2024, 9, 1), SixYears);
+
+        Assert.Equal("Quartier sorti en 2024 (QP010002), sorti de la liste des QPV le 13/07/2024, compté en QPV jusqu'au 31/12/2024 (paramètre local : quartiers sortis comptés jusqu'à la fin de 2024 (exemple))", kept.Explanation);
+        Assert.Equal("hors QPV au 01/09/2024 : Quartier sorti en 2024 (QP010002) est sorti de la liste des QPV le 13/07/2024 (maintien des quartiers sortis de la liste des QPV non paramétré (domain.md §5.3, non confirmé))", dropped.Explanation);
+    }
+
+    [Fact]
+    public void ForTargets_VeilleActive_SaysItIsNotCounted()
+    {
+        var result = QpvStatus.ForTargets([Veille], new DateOnly(2025, 1, 1), SixYears);
+
+        Assert.Equal("hors QPV au 01/01/2025 : Quartier de veille (QVA10001) est un quartier de veille active, suivi mais pas compté en QPV pour les objectifs", result.Explanation);
+    }
 }
