@@ -11,6 +11,13 @@ public static class Format
 
     public static string Euros(decimal? value) => value is null ? "—" : value.Value.ToString("N0", French.Culture) + " €";
 
+    /// <summary>Cotation points: whole numbers without decimals, otherwise up to two (12,5).</summary>
+    public static string Points(decimal value) => value.ToString("0.##", French.Culture);
+
+    /// <summary>A message from the domain as a sentence: capital first letter, final full stop.</summary>
+    public static string Sentence(string text) =>
+        string.IsNullOrEmpty(text) ? text : char.ToUpper(text[0], French.Culture) + text[1..] + (text.EndsWith('.') ? "" : ".");
+
     public static string Date(DateOnly? value) => value?.ToString("dd/MM/yyyy", French.Culture) ?? "—";
 
     public static string DateTime(DateTimeOffset value) =>

@@ -43,6 +43,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Organisations", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Reforme", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Demandes", Policies.Professionals);
+    o.Conventions.AuthorizeFolder("/Cotation", Policies.Professionals);
+    o.Conventions.AllowAnonymousToPage("/Cotation/Grille");
     o.Conventions.AuthorizePage("/Reforme/Import", Policies.ReformEditors);
     o.Conventions.AuthorizePage("/Reforme/National", Policies.ReformEditors);
     o.Conventions.AuthorizeFolder("/Administration", Policies.Administration);
@@ -90,6 +92,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapTerritoryApi();
 app.MapReformApi();
 app.MapDemandApi();
+app.MapCotationApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();

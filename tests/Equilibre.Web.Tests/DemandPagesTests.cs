@@ -15,7 +15,7 @@ public sealed partial class DemandPagesTests(EquilibreWebFactory factory)
     private const string Guichet = "guichet@demo.equilibre.fr";
 
     /// <summary>A couple with two children wishing Reims, as the registration form posts it.</summary>
-    private static Dictionary<string, string> Couple(string lastName, string commune = "51454") => new()
+    internal static Dictionary<string, string> Couple(string lastName, string commune = "51454") => new()
     {
         ["Form.Demandeur.Civilite"] = "1",
         ["Form.Demandeur.Nom"] = lastName,
@@ -66,7 +66,7 @@ public sealed partial class DemandPagesTests(EquilibreWebFactory factory)
         return (response, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
-    private static async Task<string> RegisterAsync(HttpClient client, Dictionary<string, string> fields)
+    internal static async Task<string> RegisterAsync(HttpClient client, Dictionary<string, string> fields)
     {
         var (response, html) = await PostFormAsync(client, "/demandes/nouvelle", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -66,6 +66,9 @@ public static class CriteriaCatalogue
 
     public static CatalogueEntry? Find(string code) => All.FirstOrDefault(e => e.Code == code);
 
+    /// <summary>A criterion or rubric code made from its label when none is given: folded, upper case, underscores.</summary>
+    public static string CodeFrom(string label) => SearchText.Fold(label).Replace(' ', '_').ToUpperInvariant();
+
     /// <summary>Conditions whose fact is itself a validation (a priority label, a DALO decision): no further validation applies.</summary>
     public static bool ValidatedByNature(string condition) => condition is "PRIORITE" or "PRIORITE_QUELCONQUE" or "DALO_ACTIF";
 

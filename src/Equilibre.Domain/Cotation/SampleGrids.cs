@@ -7,9 +7,7 @@ namespace Equilibre.Domain.Cotation;
 public static class SampleGrids
 {
     private static Criterion C(string label, int points, string condition, string? parameter = null, CriterionSource source = CriterionSource.Declared,
-        CriterionValidation validation = CriterionValidation.None) => new(Code(label), label, points, condition, parameter, source, validation);
-
-    private static string Code(string label) => SearchText.Fold(label).Replace(' ', '_').ToUpperInvariant();
+        CriterionValidation validation = CriterionValidation.None) => new(CriteriaCatalogue.CodeFrom(label), label, points, condition, parameter, source, validation);
 
     /// <summary>
     /// A cumulative grid like the Rhône one: menacé d'expulsion 20, parent isolé 5, taux d'effort trop élevé 10 are the

@@ -8,7 +8,7 @@ namespace Equilibre.Features.Applications;
 
 /// <summary>
 /// The searchable, paged list of the demands of the user's territory: by number or name, wished commune or EPCI,
-/// typology, status, Q1, priority, mutation, DALO; sorted by seniority (default), name or number.
+/// typology, status, Q1, priority, mutation, DALO; sorted by seniority (default), name, number, expiry or cotation score.
 /// </summary>
 public sealed class SearchDemands(EquilibreDb db, TimeProvider clock)
 {
@@ -18,6 +18,9 @@ public sealed class SearchDemands(EquilibreDb db, TimeProvider clock)
         Name,
         Numero,
         Expiry,
+
+        /// <summary>Cotation score, highest first; demands without a score last.</summary>
+        Score,
     }
 
     public sealed record Request(
@@ -26,7 +29,7 @@ public sealed class SearchDemands(EquilibreDb db, TimeProvider clock)
 
     public sealed record Item(
         string Numero, string ApplicantName, string? FirstCommuneCode, string? FirstCommuneName, string Typologies, DemandStatus Status, string StatusLabel,
-        bool? IsQ1, bool HasPriority, DaloStatus Dalo, bool IsMutation, int SeniorityDays, DateOnly RegisteredOn, DateOnly ExpiresOn, int Persons, bool IsDemo);
+        bool? IsQ1, bool HasPriority, DaloStatus Dalo, bool IsMutation, int SeniorityDays, DateOnly RegisteredOn, DateOnly ExpiresOn, int Persons, bool IsDemo, double? Score);
 
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize)
     {
@@ -93,6 +96,8 @@ public sealed class SearchDemands(EquilibreDb db, TimeProvider clock)
             Sort.Name => query.OrderBy(d => d.ApplicantName).ThenBy(d => d.Numero),
             Sort.Numero => query.OrderBy(d => d.Numero),
             Sort.Expiry => query.OrderBy(d => d.ExpiresOn).ThenBy(d => d.Numero),
+            Sort.Score => query.OrderByDescending(d => db.DemandScores.Where(s => s.DemandId == d.Id).Select(s => (double?)s.Score).FirstOrDefault() ?? double.MinValue)
+                .ThenBy(d => d.RegisteredOn).ThenBy(d => d.Numero),
             _ => query.OrderBy(d => d.RegisteredOn).ThenBy(d => d.Numero),
         };
         var today = FrenchTime.Today(clock);
@@ -116,13 +121,14 @@ public sealed class SearchDemands(EquilibreDb db, TimeProvider clock)
                 d.RenewalNoticeSentOn,
                 d.Radiation,
                 d.RadiatedOn,
+                Score = db.DemandScores.Where(s => s.DemandId == d.Id).Select(s => (double?)s.Score).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = rows.Select(r =>
         {
             var state = new DemandState(r.Status, r.RegisteredOn, r.ExpiresOn, r.RenewalNoticeSentOn, null, r.Radiation, r.RadiatedOn);
             return new Item(r.Numero, r.ApplicantName, r.FirstCommuneCode, r.CommuneName, r.Typologies, r.Status, DemandLifecycle.StatusLabel(state, today),
-                r.IsQ1, r.HasPriority, r.Dalo, r.IsMutation, DemandLifecycle.Seniority(r.RegisteredOn, today), r.RegisteredOn, r.ExpiresOn, r.Persons, r.IsDemo);
+                r.IsQ1, r.HasPriority, r.Dalo, r.IsMutation, DemandLifecycle.Seniority(r.RegisteredOn, today), r.RegisteredOn, r.ExpiresOn, r.Persons, r.IsDemo, r.Score);
         }).ToList();
         return new Result(items, total, page, pageSize);
     }

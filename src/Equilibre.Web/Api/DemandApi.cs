@@ -22,7 +22,7 @@ internal static class DemandApi
 
     public sealed record DemandeResumeDto(
         string Numero, string Demandeur, string? PremiereCommune, string? PremiereCommuneNom, IReadOnlyList<string> Typologies, string Statut, string StatutLibelle,
-        bool? PremierQuartile, bool Prioritaire, string Dalo, bool Mutation, int AncienneteJours, DateOnly EnregistreeLe, DateOnly Echeance, int Personnes, bool Demo);
+        bool? PremierQuartile, bool Prioritaire, string Dalo, bool Mutation, int AncienneteJours, DateOnly EnregistreeLe, DateOnly Echeance, int Personnes, bool Demo, double? Note);
 
     public sealed record ListeDto(int Total, int Page, int TaillePage, int Pages, IReadOnlyList<DemandeResumeDto> Demandes);
 
@@ -48,8 +48,8 @@ internal static class DemandApi
             var r = await search.HandleAsync(request, user, ct);
             return Results.Json(new ListeDto(r.Total, r.Page, r.PageSize, r.Pages, [.. r.Items.Select(i => new DemandeResumeDto(
                 i.Numero, i.ApplicantName, i.FirstCommuneCode, i.FirstCommuneName, i.Typologies.Split(',', StringSplitOptions.RemoveEmptyEntries), DemandDocument.StatusCode(i.Status), i.StatusLabel,
-                i.IsQ1, i.HasPriority, SneCodes.Dalo[i.Dalo], i.IsMutation, i.SeniorityDays, i.RegisteredOn, i.ExpiresOn, i.Persons, i.IsDemo))]), DemandJson.Options);
-        }).WithName("SearchDemands").WithSummary("Demandes du territoire de l'utilisateur (mêmes filtres que la liste : texte, commune, epci, typologie, statut actif|radie|tous, q1, prioritaire, mutation, dalo oui|non, tri anciennete|nom|numero|echeance, page)")
+                i.IsQ1, i.HasPriority, SneCodes.Dalo[i.Dalo], i.IsMutation, i.SeniorityDays, i.RegisteredOn, i.ExpiresOn, i.Persons, i.IsDemo, i.Score))]), DemandJson.Options);
+        }).WithName("SearchDemands").WithSummary("Demandes du territoire de l'utilisateur (mêmes filtres que la liste : texte, commune, epci, typologie, statut actif|radie|tous, q1, prioritaire, mutation, dalo oui|non, tri anciennete|nom|numero|echeance|note, page)")
           .Produces<ListeDto>();
 
         group.MapGet("/{numero}", async (string numero, GetDemand get, CurrentUserAccessor currentUser, HttpResponse response, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Equilibre.Domain.Applications;
 using Equilibre.Features.Applications;
+using Equilibre.Features.Cotation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ namespace Equilibre.Web.Pages.Demandes;
 /// the lifecycle actions of a guichet. 404 alike for a demand that does not exist and one outside the user's territory.
 /// </summary>
 public sealed class DemandeModel(
-    GetDemand get, RadiateDemand radiate, SendRadiationNotice notice, UnradiateDemand unradiate, CurrentUserAccessor currentUser) : PageModel
+    GetDemand get, GetDemandCotation cotation, RadiateDemand radiate, SendRadiationNotice notice, UnradiateDemand unradiate, CurrentUserAccessor currentUser) : PageModel
 {
     /// <summary>Radiation reasons a guichet chooses from; attribution follows a lease, never this form.</summary>
     public static readonly IReadOnlyList<RadiationReason> GuichetRadiations =
@@ -20,6 +21,8 @@ public sealed class DemandeModel(
     public string Numero { get; set; } = "";
 
     public GetDemand.Result? Demand { get; private set; }
+
+    public GetDemandCotation.Result? Cotation { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -84,6 +87,7 @@ public sealed class DemandeModel(
     {
         var user = await currentUser.GetAsync(ct);
         Demand = user is null ? null : await get.HandleAsync(Numero, user, ct);
+        Cotation = Demand is null ? null : await cotation.HandleAsync(Numero, user!, ct);
         return Demand is not null;
     }
 

@@ -57,6 +57,7 @@ public sealed class IndexModel(SearchDemands search, CurrentUserAccessor current
         ["nom"] = "nom du demandeur",
         ["numero"] = "numéro unique",
         ["echeance"] = "échéance (la plus proche d'abord)",
+        ["note"] = "note de cotation (la plus haute d'abord)",
     };
 
     public static readonly IReadOnlyDictionary<string, string> YesNo = new Dictionary<string, string> { ["oui"] = "oui", ["non"] = "non" };
@@ -97,6 +98,7 @@ public sealed class IndexModel(SearchDemands search, CurrentUserAccessor current
             "nom" => SearchDemands.Sort.Name,
             "numero" => SearchDemands.Sort.Numero,
             "echeance" => SearchDemands.Sort.Expiry,
+            "note" => SearchDemands.Sort.Score,
             _ => SearchDemands.Sort.Seniority,
         },
         Math.Max(1, page ?? 1), pageSize);
