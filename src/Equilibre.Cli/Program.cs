@@ -9,5 +9,6 @@ root.Subcommands.Add(ReformCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(ImportCommands.Create());
 root.Subcommands.Add(DemandCommands.Create());
+root.Subcommands.Add(CotationCommands.Create());
 root.Subcommands.Add(ImportCommands.CreateExport());
 return await root.Parse(args).InvokeAsync();

@@ -13,4 +13,8 @@ public static class French
         ArgumentNullException.ThrowIfNull(text);
         return text.ToString(Culture);
     }
+
+    /// <summary>A message of the rules as a sentence: capital first letter, final full stop.</summary>
+    public static string Sentence(string text) =>
+        string.IsNullOrEmpty(text) ? text : char.ToUpper(text[0], Culture) + text[1..] + (text.EndsWith('.') ? "" : ".");
 }

@@ -15,8 +15,7 @@ public static class Format
     public static string Points(decimal value) => value.ToString("0.##", French.Culture);
 
     /// <summary>A message from the domain as a sentence: capital first letter, final full stop.</summary>
-    public static string Sentence(string text) =>
-        string.IsNullOrEmpty(text) ? text : char.ToUpper(text[0], French.Culture) + text[1..] + (text.EndsWith('.') ? "" : ".");
+    public static string Sentence(string text) => French.Sentence(text);
 
     public static string Date(DateOnly? value) => value?.ToString("dd/MM/yyyy", French.Culture) ?? "—";
 

@@ -70,7 +70,7 @@ public sealed class DemandeModel(
         switch (result.Outcome)
         {
             case DemandOutcome.Done:
-                Message = char.ToUpperInvariant(result.Message[0]) + result.Message[1..] + ".";
+                Message = Format.Sentence(result.Message);
                 return Redirect($"/demandes/{Numero}");
             case DemandOutcome.NotFound:
                 return NotFound();
