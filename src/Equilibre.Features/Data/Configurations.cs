@@ -276,7 +276,7 @@ internal sealed class ResidenceConfiguration : IEntityTypeConfiguration<Residenc
     public void Configure(EntityTypeBuilder<Residence> b)
     {
         b.HasKey(x => x.Id);
-        b.Property(x => x.AddressKey).HasMaxLength(400);
+        b.Property(x => x.AddressKey).HasMaxLength(500);
         b.Property(x => x.CommuneCode).HasMaxLength(5);
         b.Property(x => x.CommuneName).HasMaxLength(100);
         b.Property(x => x.PostalCode).HasMaxLength(5);

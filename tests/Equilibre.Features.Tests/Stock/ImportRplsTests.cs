@@ -249,6 +249,21 @@ public sealed class ImportRplsTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_AddressAtEveryMaximumLength_IsStored(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var line = string.Join(';', "51454", new string('1', 10), new string('B', 10), new string('T', 40), new string('N', 200), new string('I', 100), new string('L', 100), "3", "52");
+        var file = Make.TextFile("DEPCOM;NUMVOIE;INDREP;TYPVOIE;NOMVOIE;IMMEU;LIEUDIT;NBPIECE;FINAN", [line]);
+
+        var run = await ImportAsync(database, file, millesime: 2024);
+
+        Assert.True(run.Succeeded, run.Failure);
+        await using var db = database.NewContext();
+        Assert.Equal(471, (await db.Residences.SingleAsync()).AddressKey.Length);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_ManyBatches_WritesEveryLineOnce(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
