@@ -36,13 +36,21 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         return new BenchDatabase(provider, connectionString, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
 
-    public async Task PrepareAsync(BenchOptions options, CancellationToken ct = default)
+    /// <param name="options">The run's options.</param>
+    /// <param name="withDemands">False: only migrate (scenarios that need neither the reference data nor the demands).</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task PrepareAsync(BenchOptions options, bool withDemands = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
             await db.Database.MigrateAsync(ct);
+            if (!withDemands)
+            {
+                return;
+            }
+
             if (!await db.Epcis.AnyAsync(ct))
             {
                 var watch = Stopwatch.StartNew();

@@ -10,15 +10,17 @@ namespace Equilibre.Benchmarks;
 /// </summary>
 internal static class BenchProgram
 {
-    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario()];
+    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new RplsImportScenario()];
 
     private const string Usage = """
         Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
-          scénarios : prepare (base migrée, référentiel, demandes générées), q1 (recalcul des seuils Q1 de tous les EPCI)
+          scénarios : prepare (base migrée, référentiel, demandes générées), q1 (recalcul des seuils Q1 de tous les EPCI),
+                      rpls (import d'un fichier RPLS généré, base seulement migrée)
           --scale X          2,7 millions × X demandes (défaut 1.0)
           --pg CHAÎNE        base PostgreSQL dédiée au banc (Host=…;Database=bench_q1;…)
           --sqlite FICHIER   fichier SQLite dédié au banc
           --runs N           mesures après l'échauffement (défaut 5)
+          --lignes N         logements du fichier RPLS du scénario rpls (défaut 1 000 000)
           --reset            vide les demandes d'une base qui n'en a pas le nombre demandé (sinon refus)
         """;
 
@@ -48,7 +50,7 @@ internal static class BenchProgram
         {
             await using var database = BenchDatabase.Create(provider, connectionString);
             Log.Line($"== {scenario.Name} sur {database.Label}, {options.Demands.ToString("N0", CultureInfo.InvariantCulture)} demandes");
-            await database.PrepareAsync(options);
+            await database.PrepareAsync(options, scenario.NeedsDemands);
             var result = await scenario.RunAsync(database, options);
             rows.AddRange(result.Rows);
             failed |= !result.Succeeded;
@@ -69,7 +71,7 @@ internal static class BenchProgram
 }
 
 /// <summary>Command-line options of a benchmark run.</summary>
-internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset)
+internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset, int RplsRows = 1_000_000)
 {
     /// <summary>Demands in France's registry (SNE, 2024: ≈ 2.7 million active demands).</summary>
     public const long NationalDemands = 2_700_000;
@@ -87,6 +89,7 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
         var scale = 1.0;
         var runs = 5;
         var reset = false;
+        var rplsRows = 1_000_000;
         var databases = new List<(DatabaseProvider, string)>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -105,6 +108,9 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
                 case "--sqlite":
                     databases.Add((DatabaseProvider.Sqlite, "Data Source=" + Path.GetFullPath(Value())));
                     break;
+                case "--lignes":
+                    rplsRows = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    break;
                 case "--reset":
                     reset = true;
                     break;
@@ -113,12 +119,12 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
             }
         }
 
-        if (scale <= 0 || runs <= 0)
+        if (scale <= 0 || runs <= 0 || rplsRows <= 0)
         {
-            throw new ArgumentException("--scale et --runs doivent être positifs");
+            throw new ArgumentException("--scale, --runs et --lignes doivent être positifs");
         }
 
-        return new BenchOptions(args[0], scale, databases, runs, reset);
+        return new BenchOptions(args[0], scale, databases, runs, reset, rplsRows);
     }
 }
 

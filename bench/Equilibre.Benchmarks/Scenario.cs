@@ -8,6 +8,9 @@ internal interface IScenario
 {
     string Name { get; }
 
+    /// <summary>Whether the scenario needs the reference data and the generated demands (the stock imports do not).</summary>
+    bool NeedsDemands => true;
+
     Task<ScenarioResult> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct = default);
 }
 

@@ -12,7 +12,7 @@ namespace Equilibre.Cli;
 /// <summary>
 /// <c>equilibre import qpv &lt;csv&gt; [--json]</c>, <c>equilibre import demandes &lt;fichier&gt; [--json]
 /// [--commune-par-defaut CODE --typologie-par-defaut T3]</c> and <c>equilibre export demandes &lt;fichier&gt;
-/// [--format xml|csv]</c>; the stock imports (RPLS, OPS) will join them.
+/// [--format xml|csv]</c>, <c>equilibre import rpls &lt;fichier&gt; [--millesime N] [--json]</c>; the OPS import will join them.
 /// </summary>
 internal static class ImportCommands
 {
@@ -42,7 +42,34 @@ internal static class ImportCommands
         var import = new Command("import", "Imports de données (chacun affiche son rapport).");
         import.Subcommands.Add(qpv);
         import.Subcommands.Add(ImportDemandsCommand(json));
+        import.Subcommands.Add(ImportRplsCommand(json));
         return import;
+    }
+
+    private static Command ImportRplsCommand(Option<bool> json)
+    {
+        var file = new Argument<FileInfo>("fichier") { Description = "CSV RPLS « données détaillées au logement » (en-têtes jusqu'à 2022 ou 2023 et après, ; ou , , UTF-8 ou Windows-1252) ; voir docs/guide/parc.md." };
+        var millesime = new Option<int?>("--millesime") { Description = "Année de l'état du parc au 1er janvier ; par défaut, l'année lue dans le nom du fichier." };
+        var command = new Command("rpls", "Importe le parc social du RPLS (atomique, idempotent par logement et millésime).") { file, millesime, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = CliHost.Build();
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            var request = new ImportRpls.Request(parse.GetValue(file)!.FullName, parse.GetValue(millesime), "ligne de commande");
+            var run = await scope.ServiceProvider.GetRequiredService<ImportRpls>().HandleAsync(request, ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(Report(run));
+            }
+            else
+            {
+                ReportPrinter.Print([run]);
+            }
+
+            return run.Succeeded ? 0 : 1;
+        });
+        return command;
     }
 
     private static Command ImportDemandsCommand(Option<bool> json)

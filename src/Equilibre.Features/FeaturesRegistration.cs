@@ -64,6 +64,7 @@ public static class FeaturesRegistration
         services.AddScoped<ListTerritoryFilters>();
         services.AddScoped<ListResourceCeilings>();
         services.AddScoped<ImportPriorityAreas>();
+        services.AddScoped<ImportRpls>();
         services.AddScoped<ListPriorityAreas>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetHomeOverview>();

@@ -294,3 +294,78 @@ internal sealed class DemandScoreConfiguration : IEntityTypeConfiguration<Demand
         b.HasIndex(x => new { x.Territory, x.CommuneCode, x.Typology, x.Score });
     }
 }
+
+internal sealed class BailleurConfiguration : IEntityTypeConfiguration<Bailleur>
+{
+    public void Configure(EntityTypeBuilder<Bailleur> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Siren).HasMaxLength(9);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => x.Siren).IsUnique();
+    }
+}
+
+internal sealed class ResidenceConfiguration : IEntityTypeConfiguration<Residence>
+{
+    public void Configure(EntityTypeBuilder<Residence> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.AddressKey).HasMaxLength(500);
+        b.Property(x => x.CommuneCode).HasMaxLength(5);
+        b.Property(x => x.CommuneName).HasMaxLength(100);
+        b.Property(x => x.PostalCode).HasMaxLength(5);
+        b.Property(x => x.DepartementCode).HasMaxLength(3);
+        b.Property(x => x.RegionCode).HasMaxLength(3);
+        b.Property(x => x.EpciSiren).HasMaxLength(9);
+        b.Property(x => x.StreetNumber).HasMaxLength(10);
+        b.Property(x => x.RepetitionIndex).HasMaxLength(10);
+        b.Property(x => x.StreetType).HasMaxLength(40);
+        b.Property(x => x.StreetName).HasMaxLength(200);
+        b.Property(x => x.BuildingName).HasMaxLength(100);
+        b.Property(x => x.Locality).HasMaxLength(100);
+        b.Property(x => x.IrisCode).HasMaxLength(9);
+        b.Property(x => x.QpvCode).HasMaxLength(20);
+        b.HasIndex(x => x.AddressKey).IsUnique();
+        b.HasIndex(x => x.CommuneCode);
+        b.HasIndex(x => x.EpciSiren);
+    }
+}
+
+internal sealed class DwellingConfiguration : IEntityTypeConfiguration<Dwelling>
+{
+    public void Configure(EntityTypeBuilder<Dwelling> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.RplsId).HasMaxLength(40);
+        b.Property(x => x.Staircase).HasMaxLength(20);
+        b.Property(x => x.Floor).HasMaxLength(10);
+        b.Property(x => x.ApartmentNumber).HasMaxLength(20);
+        b.HasOne<Residence>().WithMany().HasForeignKey(x => x.ResidenceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.RplsId).IsUnique();
+        b.HasIndex(x => x.ResidenceId);
+    }
+}
+
+internal sealed class DwellingStateConfiguration : IEntityTypeConfiguration<DwellingState>
+{
+    public void Configure(EntityTypeBuilder<DwellingState> b)
+    {
+        b.HasKey(x => new { x.DwellingId, x.Millesime });
+        b.Property(x => x.LandlordReference).HasMaxLength(40);
+        b.Property(x => x.HabitableSurface).HasPrecision(7, 2);
+        b.Property(x => x.FinancingCode).HasMaxLength(4);
+        b.Property(x => x.OtherFinancing).HasMaxLength(100);
+        b.Property(x => x.CusCeiling).HasMaxLength(10);
+        b.Property(x => x.ConventionNumber).HasMaxLength(40);
+        b.Property(x => x.MonthlyRent).HasPrecision(9, 2);
+        b.Property(x => x.EstimatedCharges).HasPrecision(9, 2);
+        b.Property(x => x.DpeEnergyClass).HasMaxLength(1);
+        b.Property(x => x.DpeGhgClass).HasMaxLength(1);
+        b.Property(x => x.Accessibility).HasMaxLength(100);
+        b.HasOne<Dwelling>().WithMany().HasForeignKey(x => x.DwellingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Bailleur>().WithMany().HasForeignKey(x => x.BailleurId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.Millesime, x.BailleurId });
+    }
+}

@@ -32,6 +32,10 @@ public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<ReformInstrumentRecord> ReformRecords => Set<ReformInstrumentRecord>();
     public DbSet<NationalReformRate> NationalReformRates => Set<NationalReformRate>();
     public DbSet<PriorityAreaEntry> PriorityAreas => Set<PriorityAreaEntry>();
+    public DbSet<Bailleur> Bailleurs => Set<Bailleur>();
+    public DbSet<Residence> Residences => Set<Residence>();
+    public DbSet<Dwelling> Dwellings => Set<Dwelling>();
+    public DbSet<DwellingState> DwellingStates => Set<DwellingState>();
     public DbSet<Demand> Demands => Set<Demand>();
     public DbSet<DemandWish> DemandWishes => Set<DemandWish>();
     public DbSet<DemandEvent> DemandEvents => Set<DemandEvent>();

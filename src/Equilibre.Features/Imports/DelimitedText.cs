@@ -47,18 +47,30 @@ public static class DelimitedText
     /// </summary>
     public static IEnumerable<DelimitedRow> Read(TextReader reader, IReadOnlyCollection<string> requiredColumns)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(requiredColumns);
+        return Read(reader, header =>
+        {
+            var missing = requiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new ImportFileException(
+                    $"ligne 1 (en-tête) : colonne(s) obligatoire(s) absente(s) : {string.Join(", ", missing)} ; colonnes trouvées : {string.Join(", ", header)}");
+            }
+        });
+    }
+
+    /// <summary>
+    /// Reads the header, hands it to <paramref name="checkHeader"/> (which throws <see cref="ImportFileException"/> to
+    /// refuse the file, e.g. when a column is known under several names by file generation), then yields the rows.
+    /// </summary>
+    public static IEnumerable<DelimitedRow> Read(TextReader reader, Action<IReadOnlyList<string>> checkHeader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(checkHeader);
         var headerLine = reader.ReadLine() ?? throw new ImportFileException("le fichier est vide : une ligne d'en-tête est attendue");
         var separator = headerLine.Count(c => c == ';') > headerLine.Count(c => c == ',') ? ';' : ',';
         var header = Split(headerLine, separator, 1).Select(h => h.Trim()).ToArray();
-        var missing = requiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ImportFileException(
-                $"ligne 1 (en-tête) : colonne(s) obligatoire(s) absente(s) : {string.Join(", ", missing)} ; colonnes trouvées : {string.Join(", ", header)}");
-        }
-
+        checkHeader(header);
         var lineNumber = 1;
         while (ReadRecord(reader, ref lineNumber) is { } record)
         {

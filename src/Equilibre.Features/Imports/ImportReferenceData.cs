@@ -24,6 +24,7 @@ public sealed class ImportReferenceData(
         ImportResourceCeilings.Kind => "Plafonds de ressources",
         ImportCommuneBoundaries.Kind => "Contours des communes",
         Stock.ImportPriorityAreas.Kind => "Quartiers prioritaires",
+        Stock.ImportRpls.Kind => "Parc social (RPLS)",
         Applications.ImportDemands.Kind => "Demandes de logement social",
         _ => kind,
     };

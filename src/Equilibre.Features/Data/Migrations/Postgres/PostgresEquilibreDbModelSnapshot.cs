@@ -810,6 +810,194 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.ToTable("ReformRecords");
                 });
 
+            modelBuilder.Entity("Equilibre.Features.Stock.Bailleur", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("OrganisationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Siren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Siren")
+                        .IsUnique();
+
+                    b.ToTable("Bailleurs");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Stock.Dwelling", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApartmentNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("FirstMillesime")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Floor")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("IdentifierKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ResidenceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RplsId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Staircase")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidenceId");
+
+                    b.HasIndex("RplsId")
+                        .IsUnique();
+
+                    b.ToTable("Dwellings");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Stock.DwellingState", b =>
+                {
+                    b.Property<long>("DwellingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Millesime")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("AdaptedForHandicap")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("AplConvention")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("BailleurId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ConstructionType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ConstructionYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ConventionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConventionNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CusCeiling")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("DpeDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DpeEnergyClass")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("DpeGhgClass")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("EntryMode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("EstimatedCharges")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("Financing")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FinancingCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int?>("FirstLettingYear")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("HabitableSurface")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("LandlordReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("LeaseStart")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("MonthlyRent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("OccupancyMode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OtherFinancing")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Rooms")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StockEntryYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DwellingId", "Millesime");
+
+                    b.HasIndex("BailleurId");
+
+                    b.HasIndex("Millesime", "BailleurId");
+
+                    b.ToTable("DwellingStates");
+                });
+
             modelBuilder.Entity("Equilibre.Features.Stock.PriorityAreaEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -857,6 +1045,100 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PriorityAreas");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Stock.Residence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("BuildingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("CommuneName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DepartementCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<bool?>("ExZus")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("InQpv")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("IrisCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Locality")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Millesime")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("QpvCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool?>("Qva")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("RepetitionIndex")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("StreetName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StreetNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("StreetType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressKey")
+                        .IsUnique();
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("EpciSiren");
+
+                    b.ToTable("Residences");
                 });
 
             modelBuilder.Entity("Equilibre.Features.Territory.Commune", b =>
@@ -1285,6 +1567,37 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Stock.Bailleur", b =>
+                {
+                    b.HasOne("Equilibre.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Stock.Dwelling", b =>
+                {
+                    b.HasOne("Equilibre.Features.Stock.Residence", null)
+                        .WithMany()
+                        .HasForeignKey("ResidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Stock.DwellingState", b =>
+                {
+                    b.HasOne("Equilibre.Features.Stock.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Equilibre.Features.Stock.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>

@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Equilibre.Domain.Stock;
+using Equilibre.Features.Data;
+using Equilibre.Features.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equilibre.Features.Stock;
+
+/// <summary>
+/// Imports an RPLS "données détaillées au logement" file (both header generations, <see cref="RplsFile"/>) as the
+/// state of the social stock at 1 January of a millésime. Atomic (one rejected line refuses the whole file) and
+/// idempotent by dwelling identifier and millésime: a state already stored with the same facts is counted
+/// unchanged, one with other facts is rewritten (updated), a new millésime adds states. Streamed in batches of
+/// <see cref="BatchSize"/> lines: each batch looks up its résidences, dwellings and states by key, then appends the
+/// new rows through <see cref="IBulkLoader"/> (PostgreSQL binary COPY, SQLite prepared inserts) — memory does not
+/// depend on the file size but for one 8-byte hash per dwelling, kept to detect duplicates (docs/adr/0007).
+/// </summary>
+public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulkLoader bulk)
+{
+    public const string Kind = "rpls";
+    public const int BatchSize = 5000;
+
+    /// <param name="File">The CSV file.</param>
+    /// <param name="Millesime">Year of the state (1 January); when null, the year 2011–2099 in the file name.</param>
+    /// <param name="StartedBy">Who started the import, for the report.</param>
+    /// <param name="Financing">FINAN → family table; <see cref="RplsFinancingTable.Default"/> when null.</param>
+    public sealed record Request(string File, int? Millesime = null, string? StartedBy = null, RplsFinancingTable? Financing = null);
+
+    public async Task<ImportRun> HandleAsync(Request request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await ImportTransaction.RunAsync(db, clock, Kind, Path.GetFileName(request.File), request.StartedBy, async (run, token) =>
+        {
+            if (!File.Exists(request.File))
+            {
+                throw new ImportFileException($"fichier introuvable : {request.File}");
+            }
+
+            var millesime = Millesime(request);
+            var writer = await Writer.StartAsync(db, bulk, millesime, token);
+            var financing = request.Financing ?? RplsFinancingTable.Default;
+
+            // Per dwelling: the line of a répertoire identifier, or the number of lines with the same derived key.
+            var seen = new Dictionary<long, int>();
+            var batch = new List<(RplsLine Line, string RplsId, DwellingIdentifierKind Kind)>(BatchSize);
+            using var reader = DelimitedText.Open(request.File);
+            foreach (var line in RplsFile.Read(reader, run, financing, millesime))
+            {
+                run.Read++;
+                if (!line.Valid)
+                {
+                    continue;
+                }
+
+                string rplsId;
+                DwellingIdentifierKind kind;
+                if (line.Identifier is { } identifier)
+                {
+                    var hash = RplsFile.Hash(identifier);
+                    if (seen.TryGetValue(hash, out var first))
+                    {
+                        run.Reject(line.Line, "IDENT_REP", identifier, $"ligne {line.Line} : IDENT_REP : « {identifier} » : le logement figure déjà ligne {first} (un logement par ligne)");
+                        continue;
+                    }
+
+                    seen[hash] = line.Line;
+                    (rplsId, kind) = (identifier, DwellingIdentifierKind.Repertoire);
+                }
+                else
+                {
+                    var hash = RplsFile.Hash(line.DerivedKey);
+                    var rank = seen.GetValueOrDefault(hash) + 1;
+                    seen[hash] = rank;
+                    (rplsId, kind) = (string.Create(CultureInfo.InvariantCulture, $"D-{hash:X16}-{rank}"), DwellingIdentifierKind.Derived);
+                }
+
+                // After a rejection (this import records no warnings) the file will be refused: keep checking, stop writing.
+                if (run.Issues.Count > 0)
+                {
+                    continue;
+                }
+
+                batch.Add((line, rplsId, kind));
+                if (batch.Count == BatchSize)
+                {
+                    await writer.WriteAsync(batch, run, token);
+                    batch.Clear();
+                }
+            }
+
+            if (run.Issues.Count == 0)
+            {
+                await writer.WriteAsync(batch, run, token);
+                await BulkColumns.ResetIdentityAsync<Residence>(db, token);
+                await BulkColumns.ResetIdentityAsync<Dwelling>(db, token);
+            }
+        }, ct);
+    }
+
+    private static int Millesime(Request request)
+    {
+        if (request.Millesime is { } given)
+        {
+            return given is >= 2011 and <= 2099
+                ? given
+                : throw new ImportFileException($"millésime {given} : une année de 2011 (création du RPLS) à 2099 est attendue");
+        }
+
+        var years = YearInName().Matches(Path.GetFileNameWithoutExtension(request.File)).Select(m => m.Value).Distinct().ToList();
+        return years.Count == 1
+            ? int.Parse(years[0], CultureInfo.InvariantCulture)
+            : throw new ImportFileException("millésime inconnu : indiquez-le (--millesime 2025) ou nommez le fichier avec son année (rpls_2025.csv)");
+    }
+
+    [GeneratedRegex("(?<![0-9])20[1-9][0-9](?![0-9])")]
+    private static partial Regex YearInName();
+
+    /// <summary>Writes the batches of one import: keys are assigned here, after the tables are locked on PostgreSQL.</summary>
+    private sealed class Writer(EquilibreDb db, IBulkLoader bulk, int millesime)
+    {
+        private readonly Dictionary<string, long> _bailleurs = new(StringComparer.Ordinal);
+        private long _nextResidence;
+        private long _nextDwelling;
+
+        public static async Task<Writer> StartAsync(EquilibreDb db, IBulkLoader bulk, int millesime, CancellationToken ct)
+        {
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Residences\", \"Dwellings\" IN SHARE ROW EXCLUSIVE MODE", ct);
+            }
+
+            return new Writer(db, bulk, millesime)
+            {
+                _nextResidence = (await db.Residences.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1,
+                _nextDwelling = (await db.Dwellings.MaxAsync(d => (long?)d.Id, ct) ?? 0) + 1,
+            };
+        }
+
+        public async Task WriteAsync(List<(RplsLine Line, string RplsId, DwellingIdentifierKind Kind)> batch, ImportRun run, CancellationToken ct)
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            await BailleursAsync(batch, ct);
+            var residences = await ResidencesAsync(batch, ct);
+
+            var ids = batch.Select(b => b.RplsId).ToList();
+            var dwellings = await db.Dwellings.AsNoTracking().Where(d => ids.Contains(d.RplsId)).ToDictionaryAsync(d => d.RplsId, d => d.Id, StringComparer.Ordinal, ct);
+            var known = dwellings.Values.ToList();
+            var states = await db.DwellingStates.AsNoTracking().Where(s => s.Millesime == millesime && known.Contains(s.DwellingId))
+                .ToDictionaryAsync(s => s.DwellingId, s => s.ContentHash, ct);
+            if (known.Count > 0)
+            {
+                // An older millésime imported after a newer one: the dwelling existed earlier than thought.
+                await db.Dwellings.Where(d => known.Contains(d.Id) && d.FirstMillesime > millesime)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.FirstMillesime, millesime), ct);
+            }
+
+            var newDwellings = new List<Dwelling>();
+            var newStates = new List<DwellingState>(batch.Count);
+            var changed = new List<long>();
+            foreach (var (line, rplsId, kind) in batch)
+            {
+                if (!dwellings.TryGetValue(rplsId, out var dwellingId))
+                {
+                    dwellingId = _nextDwelling++;
+                    newDwellings.Add(new Dwelling
+                    {
+                        Id = dwellingId,
+                        RplsId = rplsId,
+                        IdentifierKind = kind,
+                        ResidenceId = residences[line.AddressKey],
+                        Staircase = line.Staircase,
+                        Floor = line.Floor,
+                        ApartmentNumber = line.ApartmentNumber,
+                        FirstMillesime = millesime,
+                    });
+                }
+
+                var hash = line.StateHash();
+                if (states.TryGetValue(dwellingId, out var stored))
+                {
+                    if (stored == hash)
+                    {
+                        run.Unchanged++;
+                        continue;
+                    }
+
+                    changed.Add(dwellingId);
+                    run.Updated++;
+                }
+                else
+                {
+                    run.Created++;
+                }
+
+                newStates.Add(State(line, dwellingId, hash));
+            }
+
+            if (changed.Count > 0)
+            {
+                await db.DwellingStates.Where(s => s.Millesime == millesime && changed.Contains(s.DwellingId)).ExecuteDeleteAsync(ct);
+            }
+
+            await bulk.LoadAsync<Dwelling, Dwelling>(db, BulkColumns.Of<Dwelling>(db, withGeneratedKey: true), newDwellings, ct);
+            await bulk.LoadAsync<DwellingState, DwellingState>(db, BulkColumns.Of<DwellingState>(db, withGeneratedKey: true), newStates, ct);
+        }
+
+        private DwellingState State(RplsLine l, long dwellingId, long hash) => new()
+        {
+            DwellingId = dwellingId,
+            Millesime = millesime,
+            BailleurId = l.Siren is { } siren ? _bailleurs[siren] : null,
+            LandlordReference = l.LandlordReference,
+            ConstructionType = l.ConstructionType,
+            Rooms = l.Rooms,
+            HabitableSurface = l.HabitableSurface,
+            ConstructionYear = l.ConstructionYear,
+            FirstLettingYear = l.FirstLettingYear,
+            StockEntryYear = l.StockEntryYear,
+            EntryMode = l.EntryMode,
+            FinancingCode = l.FinancingCode,
+            Financing = l.Financing,
+            OtherFinancing = l.OtherFinancing,
+            CusCeiling = l.CusCeiling,
+            AplConvention = l.AplConvention,
+            ConventionNumber = l.ConventionNumber,
+            ConventionDate = l.ConventionDate,
+            MonthlyRent = l.MonthlyRent,
+            EstimatedCharges = l.EstimatedCharges,
+            OccupancyMode = l.OccupancyMode,
+            LeaseStart = l.LeaseStart,
+            DpeDate = l.DpeDate,
+            DpeEnergyClass = l.DpeEnergyClass,
+            DpeGhgClass = l.DpeGhgClass,
+            Accessibility = l.Accessibility,
+            AdaptedForHandicap = l.AdaptedForHandicap,
+            ContentHash = hash,
+        };
+
+        /// <summary>Bailleurs of the "version loi" by SIREN (a few hundred nationally: kept for the import), linked to the organisation of the same SIREN.</summary>
+        private async Task BailleursAsync(List<(RplsLine Line, string RplsId, DwellingIdentifierKind Kind)> batch, CancellationToken ct)
+        {
+            var unknown = batch.Where(b => b.Line.Siren is { } s && !_bailleurs.ContainsKey(s))
+                .GroupBy(b => b.Line.Siren!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Line.BailleurName, StringComparer.Ordinal);
+            if (unknown.Count == 0)
+            {
+                return;
+            }
+
+            var sirens = unknown.Keys.ToList();
+            foreach (var b in await db.Bailleurs.AsNoTracking().Where(b => sirens.Contains(b.Siren)).ToListAsync(ct))
+            {
+                _bailleurs[b.Siren] = b.Id;
+                unknown.Remove(b.Siren);
+            }
+
+            if (unknown.Count == 0)
+            {
+                return;
+            }
+
+            var missing = unknown.Keys.ToList();
+            var organisations = await db.Organisations.AsNoTracking().Where(o => o.Siren != null && missing.Contains(o.Siren))
+                .Select(o => new { o.Id, o.Siren, o.Name }).ToListAsync(ct);
+            var created = unknown.Select(u =>
+            {
+                var organisation = organisations.FirstOrDefault(o => o.Siren == u.Key);
+                return new Bailleur { Siren = u.Key, Name = u.Value ?? organisation?.Name ?? $"bailleur SIREN {u.Key}", OrganisationId = organisation?.Id };
+            }).ToList();
+            db.Bailleurs.AddRange(created);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            created.ForEach(b => _bailleurs[b.Siren] = b.Id);
+        }
+
+        /// <summary>The résidence id of each address of the batch: created when new, its location attributes refreshed from a newer or equal millésime.</summary>
+        private async Task<Dictionary<string, long>> ResidencesAsync(List<(RplsLine Line, string RplsId, DwellingIdentifierKind Kind)> batch, CancellationToken ct)
+        {
+            var lines = batch.GroupBy(b => b.Line.AddressKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Line, StringComparer.Ordinal);
+            var keys = lines.Keys.ToList();
+            var existing = await db.Residences.AsNoTracking().Where(r => keys.Contains(r.AddressKey)).ToListAsync(ct);
+            var ids = existing.ToDictionary(r => r.AddressKey, r => r.Id, StringComparer.Ordinal);
+            var refreshed = false;
+            foreach (var r in existing)
+            {
+                var fresh = Residence(lines[r.AddressKey], r.Id);
+                if (r.Millesime <= millesime && Location(r) != Location(fresh))
+                {
+                    db.Entry(fresh).State = EntityState.Modified;
+                    refreshed = true;
+                }
+            }
+
+            if (refreshed)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+
+            var created = lines.Where(l => !ids.ContainsKey(l.Key)).Select(l => Residence(l.Value, _nextResidence++)).ToList();
+            await bulk.LoadAsync<Residence, Residence>(db, BulkColumns.Of<Residence>(db, withGeneratedKey: true), created, ct);
+            created.ForEach(r => ids[r.AddressKey] = r.Id);
+            return ids;
+        }
+
+        private Residence Residence(RplsLine l, long id) => new()
+        {
+            Id = id,
+            AddressKey = l.AddressKey,
+            CommuneCode = l.CommuneCode,
+            CommuneName = l.CommuneName,
+            PostalCode = l.PostalCode,
+            DepartementCode = l.DepartementCode,
+            RegionCode = l.RegionCode,
+            EpciSiren = l.EpciSiren,
+            StreetNumber = l.StreetNumber,
+            RepetitionIndex = l.RepetitionIndex,
+            StreetType = l.StreetType,
+            StreetName = l.StreetName,
+            BuildingName = l.BuildingName,
+            Locality = l.Locality,
+            IrisCode = l.IrisCode,
+            QpvCode = l.QpvCode,
+            InQpv = l.QpvFlag,
+            ExZus = l.ExZus,
+            Qva = l.Qva,
+            Millesime = millesime,
+        };
+
+        private static (string?, string?, string?, string?, string?, string?, bool?, bool?, bool?) Location(Residence r) =>
+            (r.CommuneName, r.PostalCode, r.EpciSiren, r.DepartementCode + "|" + r.RegionCode, r.IrisCode, r.QpvCode, r.InQpv, r.ExZus, r.Qva);
+    }
+}
