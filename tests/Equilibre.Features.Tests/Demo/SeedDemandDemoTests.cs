@@ -45,6 +45,10 @@ public sealed class SeedDemandDemoTests
         Assert.InRange(active.Count(d => d.Dalo == DaloStatus.Active) / (double)active.Count, 0.01, 0.03);
         Assert.Equal(check.Demands.Count(), check.Demands.Select(d => d.Numero).Distinct().Count());
 
+        // Both demo EPCIs have a sample grid in force: every active demand of theirs is scored, and the scores spread.
+        Assert.Equal(active.Count(d => d.EpciSiren is "200067213" or "200069250"), await check.DemandScores.CountAsync());
+        Assert.True(await check.DemandScores.Select(s => s.Score).Distinct().CountAsync() > 10);
+
         // The recomputed threshold over the stock at 31/12/2025 lands within 5 % of the official 2026 threshold.
         var dreal = new CurrentUser(1, "DREAL", null, null, new TerritoryScope("44", null, null, null), new HashSet<string> { Roles.ServicesEtat });
         var recomputed = await new RecomputeQ1Thresholds(check, DemandSettings.Default).HandleAsync(new(2025), dreal);

@@ -23,6 +23,9 @@ public static class TestServices
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedReformDemo>();
         services.AddScoped<SeedDemandDemo>();
+        services.AddScoped<SeedCotationDemo>();
+        services.AddScoped<Equilibre.Features.Cotation.ScoreDemands>();
+        services.AddSingleton(Equilibre.Features.Cotation.CotationSettings.Default);
         services.AddScoped<Equilibre.Features.Applications.DemandBulkWriter>();
         services.AddSingleton(database.BulkLoader);
         services.AddSingleton(Equilibre.Features.Applications.DemandSettings.Default);
