@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using Equilibre.Domain.Applications;
+using Equilibre.Domain.Cotation;
+using Equilibre.Features;
+using Equilibre.Features.Cotation;
+using Equilibre.Features.Data;
+using Equilibre.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Equilibre.Benchmarks;
+
+/// <summary>
+/// "Cotation": every active demand of France scored under a 40-criterion grid published for every EPCI, by
+/// <see cref="ScoreDemands"/> (streamed columns, parallel scoring, scores replaced through COPY), beside the SQL a user
+/// would write on PostgreSQL: one <c>INSERT … SELECT</c> of the same scores (a CASE per criterion, GREATEST for a
+/// highest-only rubric, the seniority months computed like the engine) into a table with the same index. Every
+/// stored score must equal the baseline's, or the scenario fails. Then the score of one demand on its page
+/// (<see cref="GetDemandCotation"/>: grid in force, explained score, position count, average wait), p50/p95 over 200
+/// demands. The generator's demands carry no cotation facts: the first run fills them deterministically in SQL.
+/// </summary>
+internal sealed class CotationScenario : IScenario
+{
+    public const double GoalSeconds = 2.0;
+    public const double OneDemandGoalMs = 5.0;
+
+    public string Name => "cotation";
+
+    /// <summary>The 40 criteria: priorities and DALO, current housing (highest only), reasons, situation.</summary>
+    public static CotationGrid Grid(string territory, DateOnly from)
+    {
+        static Criterion C(string code, int points, string condition, string? parameter = null) =>
+            new(code, code, points, condition, parameter, CriterionSource.Declared, CriterionValidation.None);
+        var priorities = PriorityCategories.All.Take(8).Select((p, i) => C("P_" + p.Code, 10 + i, "PRIORITE", p.Code)).Append(C("DALO", 30, "DALO_ACTIF")).Append(C("PRIO", 2, "PRIORITE_QUELCONQUE"));
+        var housing = SneCodes.HousingModel.Keys.Skip(1).Take(8).Select((h, i) => C("L_" + h, 1 + i, "LOGEMENT_ACTUEL", h));
+        var reasons = Enumerable.Range(1, 15).Select(i => C("M" + i, 1 + (i % 5), "MOTIF", i.ToString("00", CultureInfo.InvariantCulture)));
+        Criterion[] situation =
+        [
+            C("HANDICAP", 10, "HANDICAP"), C("ISOLE", 5, "PARENT_ISOLE"), C("MUTATION", 3, "MUTATION"), C("Q1", 5, "PREMIER_QUARTILE"),
+            C("EFFORT", 10, "TAUX_EFFORT_SUPERIEUR", "30"), C("RAV", 6, "RESTE_A_VIVRE_INFERIEUR", "12"), C("SUROCC", 8, "SUROCCUPATION"),
+        ];
+        return new CotationGrid(territory, 1, "banc d'essai (40 critères)", GridScope.General, from, null,
+        [
+            new Rubric("PRIORITES", "Priorités", RubricMode.Cumulative, [.. priorities]),
+            new Rubric("LOGEMENT", "Logement actuel", RubricMode.HighestOnly, [.. housing]),
+            new Rubric("MOTIFS", "Motifs", RubricMode.Cumulative, [.. reasons]),
+            new Rubric("SITUATION", "Situation", RubricMode.Cumulative, situation),
+        ], new SeniorityRule(0.5m, 24), null, null, from.AddDays(-1), false);
+    }
+
+    public async Task<ScenarioResult> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            Log.Line("cotation : scénario écrit pour PostgreSQL (remplissage des faits et référence SQL)");
+            return new ScenarioResult([], true);
+        }
+
+        var today = FrenchTime.Today(TimeProvider.System);
+        var grid = Grid("000000000", new DateOnly(2026, 1, 1));
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await PrepareAsync(database, connection, grid, ct);
+
+        var baselineSql = BaselineSql(grid, today);
+        async Task<ScoreDemands.Result> Equilibre()
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ScoreDemands>().RunAsync(null, ct);
+        }
+
+        async Task Baseline()
+        {
+            await using var command = new NpgsqlCommand(baselineSql, connection) { CommandTimeout = 1200 };
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        Log.Line("échauffement");
+        var result = await Equilibre();
+        await Baseline();
+        var equilibre = new List<double>();
+        var sql = new List<double>();
+        long peak;
+        using (var sampler = new MemorySampler())
+        {
+            for (var i = 0; i < options.Runs; i++)
+            {
+                equilibre.Add(await MemorySampler.TimeAsync(async () => result = await Equilibre()));
+                sql.Add(await MemorySampler.TimeAsync(Baseline));
+                Log.Line(string.Create(CultureInfo.InvariantCulture, $"  essai {i + 1} : Equilibre {equilibre[^1]:0.000} s, SQL {sql[^1]:0.000} s ({result.Scored:N0} notes)"));
+            }
+
+            peak = sampler.PeakBytes;
+        }
+
+        long mismatches;
+        await using (var compare = new NpgsqlCommand("""
+            SELECT count(*) FROM "DemandScores" s FULL JOIN bench_scores b ON b.demand_id = s."DemandId"
+            WHERE s."DemandId" IS NULL OR b.demand_id IS NULL OR abs(s."Score" - b.score::float8) > 0.001
+            """, connection) { CommandTimeout = 600 })
+        {
+            mismatches = (long)(await compare.ExecuteScalarAsync(ct))!;
+        }
+
+        Log.Line($"écarts avec la référence SQL : {mismatches}");
+        var (p50, p95) = await OneDemandAsync(database, connection, ct);
+        var data = string.Create(CultureInfo.InvariantCulture, $"{result.Scored:N0} demandes actives, {result.Territories:N0} EPCI, grille de 40 critères");
+        var timings = new Timings(equilibre);
+        var full = options.Demands >= BenchOptions.NationalDemands;
+        var goal = string.Create(CultureInfo.InvariantCulture, $"< {GoalSeconds:0} s (2,7 M demandes)");
+        List<ResultRow> rows =
+        [
+            new ResultRow("cotation de toutes les demandes (lecture des colonnes, notes en parallèle, remplacement des notes par COPY)", database.Label, data, timings, new Timings(sql),
+                MemorySampler.Megabytes(peak) + string.Create(CultureInfo.InvariantCulture, $" (processus) ; une demande : p50 {p50:0.0} ms, p95 {p95:0.0} ms (objectif < {OneDemandGoalMs:0} ms)"), goal, !full ? "— (échelle réduite)" : timings.Median < GoalSeconds ? "oui" : "non"),
+        ];
+        return new ScenarioResult(rows, mismatches == 0 && result.Scored > 0);
+    }
+
+    /// <summary>The grid published for every EPCI with active demands, and cotation facts on demands that have none.</summary>
+    private static async Task PrepareAsync(BenchDatabase database, NpgsqlConnection connection, CotationGrid grid, CancellationToken ct)
+    {
+        async Task Execute(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 3600 };
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var check = new NpgsqlCommand("""SELECT count(*) FROM "Demands" WHERE "Reasons" <> '' """, connection) { CommandTimeout = 600 })
+        {
+            if ((long)(await check.ExecuteScalarAsync(ct))! == 0)
+            {
+                Log.Line("remplissage déterministe des faits de cotation des demandes générées (une fois)");
+                var priorities = string.Join(",", PriorityCategories.All.Take(10).Select(p => $"'{p.Code}'"));
+                await Execute($$"""
+                    UPDATE "Demands" SET
+                      "Reasons" = (ARRAY['01','03','06','09','12','13','13,09','01,12','10','18,19','05','02','07','11,14','15'])[1 + abs(hashtext("Numero")) % 15],
+                      "HousingModels" = CASE WHEN "IsMutation" THEN 'HLM' ELSE (ARRAY['LP','RS','SH','CPE','CP','LTG','HOT','SD','LP','LP'])[1 + abs(hashtext("Numero" || 'm')) % 10] END,
+                      "CurrentRent" = CASE WHEN abs(hashtext("Numero" || 'r')) % 10 < 7 THEN round("MonthlyResources" * (0.12 + (abs(hashtext("Numero" || 't')) % 35) / 100.0), 2) END,
+                      "CurrentRooms" = 1 + abs(hashtext("Numero" || 'p')) % 4,
+                      "PriorityCodes" = CASE WHEN abs(hashtext("Numero" || 'q')) % 100 < 18 THEN (ARRAY[{{priorities}}])[1 + abs(hashtext("Numero" || 'c')) % 10] ELSE '' END,
+                      "Dalo" = CASE WHEN abs(hashtext("Numero" || 'd')) % 100 < 2 THEN 'Active' ELSE "Dalo" END,
+                      "SingleParent" = "Persons" > 1 AND abs(hashtext("Numero" || 's')) % 100 < 25,
+                      "Handicap" = abs(hashtext("Numero" || 'h')) % 100 < 8,
+                      "MainTypology" = split_part("Typologies", ',', 1)
+                    """);
+                await Execute("""UPDATE "Demands" SET "HasPriority" = "PriorityCodes" <> '' """);
+                await Execute("""VACUUM ANALYZE "Demands" """);
+            }
+        }
+
+        await using var scope = database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+        var territories = await db.Demands.Where(d => d.EpciSiren != null).Select(d => d.EpciSiren!).Distinct().ToListAsync(ct);
+        var present = (await db.CotationGrids.Select(g => g.Territory).ToListAsync(ct)).ToHashSet();
+        foreach (var t in territories.Where(t => !present.Contains(t)))
+        {
+            var record = new CotationGridRecord { Territory = t, Label = "", Content = "", UpdatedBy = "banc d'essai", UpdatedAt = DateTimeOffset.UtcNow, Revision = 1 };
+            CotationGridJson.Apply(record, grid with { Territory = t });
+            db.CotationGrids.Add(record);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await Execute("""
+            CREATE TABLE IF NOT EXISTS bench_scores (demand_id bigint PRIMARY KEY, territory varchar(9), commune varchar(5), typology varchar(10), score numeric);
+            CREATE INDEX IF NOT EXISTS bench_scores_position ON bench_scores (territory, commune, typology, score);
+            """);
+    }
+
+    /// <summary>The same scores in one INSERT … SELECT: a CASE per criterion, GREATEST per highest-only rubric, seniority.</summary>
+    public static string BaselineSql(CotationGrid grid, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var a = $"DATE '{asOf:yyyy-MM-dd}'";
+        static string In(string column, string code) => $"(',' || d.\"{column}\" || ',') LIKE '%,{code},%'";
+        string Predicate(Criterion c) => c.Condition switch
+        {
+            "PRIORITE" => In("PriorityCodes", c.Parameter!),
+            "PRIORITE_QUELCONQUE" => "d.\"PriorityCodes\" <> ''",
+            "DALO_ACTIF" => "d.\"Dalo\" = 'Active'",
+            "MOTIF" => In("Reasons", c.Parameter!),
+            "LOGEMENT_ACTUEL" => In("HousingModels", c.Parameter!),
+            "TAUX_EFFORT_SUPERIEUR" => $"d.\"CurrentRent\" IS NOT NULL AND (CASE WHEN d.\"MonthlyResources\" <= 0 THEN d.\"CurrentRent\" > 0 ELSE 100 * d.\"CurrentRent\" / d.\"MonthlyResources\" > {c.Parameter} END)",
+            "RESTE_A_VIVRE_INFERIEUR" => $"d.\"CurrentRent\" IS NOT NULL AND d.\"ConsumptionUnits\" > 0 AND (d.\"MonthlyResources\" - d.\"CurrentRent\") / d.\"ConsumptionUnits\" / 30 < {c.Parameter}",
+            "SUROCCUPATION" => "d.\"CurrentRooms\" IS NOT NULL AND d.\"Persons\" > 2 * d.\"CurrentRooms\"",
+            "HANDICAP" => "d.\"Handicap\"",
+            "PARENT_ISOLE" => "d.\"SingleParent\"",
+            "MUTATION" => "d.\"IsMutation\"",
+            "PREMIER_QUARTILE" => "d.\"IsQ1\" IS TRUE",
+            _ => throw new NotSupportedException(c.Condition),
+        };
+        var terms = new List<string>();
+        foreach (var rubric in grid.Rubrics)
+        {
+            var cases = rubric.Criteria.Select(c => $"CASE WHEN {Predicate(c)} THEN {c.Points} ELSE 0 END").ToList();
+            terms.Add(rubric.Mode == RubricMode.Cumulative ? string.Join(" + ", cases) : $"GREATEST(0, {string.Join(", ", cases)})");
+        }
+
+        if (grid.Seniority is { } s)
+        {
+            var m0 = $"((extract(year from {a}) - extract(year from d.\"RegisteredOn\")) * 12 + extract(month from {a}) - extract(month from d.\"RegisteredOn\"))::int";
+            var months = $"({m0} - CASE WHEN extract(day from {a}) < extract(day from d.\"RegisteredOn\") AND d.\"RegisteredOn\" + make_interval(months => {m0}) > {a} THEN 1 ELSE 0 END)";
+            var seniority = string.Create(CultureInfo.InvariantCulture, $"GREATEST(0, {months}) * {s.PointsPerMonth}");
+            terms.Add(s.Cap is { } cap ? $"LEAST({cap}, {seniority})" : seniority);
+        }
+
+        var sql = new StringBuilder();
+        sql.Append("BEGIN; TRUNCATE bench_scores; INSERT INTO bench_scores SELECT d.\"Id\", d.\"EpciSiren\", d.\"FirstCommuneCode\", d.\"MainTypology\", ");
+        sql.AppendJoin(" + ", terms.Select(t => $"({t})"));
+        sql.Append(" FROM \"Demands\" d WHERE d.\"Status\" = 'Active' AND d.\"EpciSiren\" IS NOT NULL; COMMIT;");
+        return sql.ToString();
+    }
+
+    /// <summary>GetDemandCotation for 200 demands spread over the table, after 20 warm-up calls: p50 and p95 in ms.</summary>
+    private static async Task<(double P50, double P95)> OneDemandAsync(BenchDatabase database, NpgsqlConnection connection, CancellationToken ct)
+    {
+        var numeros = new List<string>();
+        await using (var command = new NpgsqlCommand("""SELECT "Numero" FROM "Demands" WHERE "Status" = 'Active' AND "EpciSiren" IS NOT NULL AND "Id" % 9973 = 0 LIMIT 220""", connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                numeros.Add(reader.GetString(0));
+            }
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < numeros.Count; i++)
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            var get = scope.ServiceProvider.GetRequiredService<GetDemandCotation>();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var result = await get.HandleAsync(numeros[i], CurrentUser.CommandLine, ct);
+            watch.Stop();
+            if (result?.Score is null)
+            {
+                throw new InvalidOperationException($"demande {numeros[i]} sans note");
+            }
+
+            if (i >= 20)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        var p50 = times[times.Count / 2];
+        var p95 = times[(int)(times.Count * 0.95)];
+        Log.Line(string.Create(CultureInfo.InvariantCulture, $"note d'une demande : p50 {p50:0.0} ms, p95 {p95:0.0} ms sur {times.Count} demandes"));
+        return (p50, p95);
+    }
+}
