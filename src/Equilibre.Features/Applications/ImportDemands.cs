@@ -1,6 +1,7 @@
 using Equilibre.Domain;
 using Equilibre.Domain.Applications;
 using Equilibre.Features.Applications.Sne;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
@@ -16,8 +17,11 @@ namespace Equilibre.Features.Applications;
 /// "Imported" history entry when something changed), a new numéro creates it with the file's registration date.
 /// A demand without wished commune or typology (the SNE example has none) takes the request's defaults, with a warning.
 /// </summary>
-public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSettings settings, IBulkLoader bulk)
+public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSettings settings, IBulkLoader bulk, ScoreDemands scoring)
 {
+    /// <summary>EPCIs of the demands created or changed: their cotation is recomputed once the import is committed.</summary>
+    private readonly HashSet<string> _territories = new(StringComparer.Ordinal);
+
     public const string Kind = "demandes";
     public const int BatchSize = 1000;
 
@@ -30,7 +34,8 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
-        return await ImportTransaction.RunAsync(db, clock, Kind, Path.GetFileName(request.File), user.DisplayName, async (run, token) =>
+        _territories.Clear();
+        var result = await ImportTransaction.RunAsync(db, clock, Kind, Path.GetFileName(request.File), user.DisplayName, async (run, token) =>
         {
             if (!DemandAccess.CanWrite(user))
             {
@@ -72,6 +77,25 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
 
             await WriteAsync(batch, run, reference, today, user, token);
         }, ct);
+
+        // The stored scores of the territories touched (ADR 0008); many territories: one national batch.
+        if (result.Succeeded && _territories.Count > 0)
+        {
+            foreach (var territory in _territories.Count > 20 ? [null] : _territories.Select(t => (string?)t).ToList())
+            {
+                await scoring.RunAsync(territory, ct);
+            }
+        }
+
+        return result;
+    }
+
+    private void Touch(string? territory)
+    {
+        if (territory is not null)
+        {
+            _territories.Add(territory);
+        }
     }
 
     private static IEnumerable<SneDemand> ReadFile(string path, ImportRun run)
@@ -276,12 +300,14 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
 
                 var facts = reference.Facts(d.File, today, settings.Household);
                 db.Demands.Attach(demand);
+                Touch(demand.EpciSiren);
 
                 DemandStore.Apply(demand, next);
                 demand.LastRenewedOn = d.LastRenewedOn;
                 demand.RadiationSubCode = d.Radiation?.SubCode;
                 demand.GuichetCode = d.GuichetCode ?? demand.GuichetCode;
                 DemandStore.Apply(demand, d.File, facts, reference, today);
+                Touch(demand.EpciSiren);
                 demand.Version++;
                 demand.UpdatedAt = now;
                 events.Add(DemandAccess.Event(demand.Id, DemandEventKind.Imported, $"import ({run.Source}) : mis à jour : {string.Join(", ", changes)}", null, user, now));
@@ -299,6 +325,7 @@ public sealed class ImportDemands(EquilibreDb db, TimeProvider clock, DemandSett
                 DemandStore.Apply(demand, state);
                 DemandStore.Apply(demand, d.File, reference.Facts(d.File, today, settings.Household), reference, today);
                 created.Add((demand, d));
+                Touch(demand.EpciSiren);
                 run.Created++;
             }
         }

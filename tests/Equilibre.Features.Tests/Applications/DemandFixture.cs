@@ -74,7 +74,7 @@ public sealed class DemandFixture : IAsyncDisposable
 
     public GetDemand Get(EquilibreDb db) => new(db, Clock, Settings);
 
-    public ImportDemands Import(EquilibreDb db) => new(db, Clock, Settings, Database.BulkLoader);
+    public ImportDemands Import(EquilibreDb db) => new(db, Clock, Settings, Database.BulkLoader, new ScoreDemands(db, Database.BulkLoader, Cotation, Clock));
 
     public ExportDemands Export(EquilibreDb db) => new(db, Clock);
 

@@ -119,6 +119,28 @@ public sealed class DemandImportTests(ITestOutputHelper output)
         Assert.All(await db.Demands.ToListAsync(), d => Assert.Equal(1, d.Version));
     }
 
+    /// <summary>After a committed import, the demands of the territories it touched are scored under their grid in force (ADR 0008).</summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_import_scores_the_active_demands_of_the_territories_it_touched(Provider provider)
+    {
+        await using var f = await DemandFixture.CreateAsync(provider);
+        await using (var db = f.Database.NewContext())
+        {
+            var grid = Domain.Cotation.SampleGrids.Cumulative("200067213", new DateOnly(2026, 1, 1)) with { PublishedOn = new DateOnly(2025, 12, 15) };
+            var record = new Features.Cotation.CotationGridRecord { Territory = grid.Territory, Label = "", Content = "", UpdatedBy = "test" };
+            Features.Cotation.CotationGridJson.Apply(record, grid);
+            db.CotationGrids.Add(record);
+            await db.SaveChangesAsync();
+        }
+
+        var run = await f.ImportAsync(WriteCsv(Rich(1), Rich(2, "10387"), Radiated(3)));
+        Assert.True(run.Succeeded);
+        await using var check = f.Database.NewContext();
+        var scored = await check.DemandScores.Select(s => s.Territory).ToListAsync();
+        Assert.Equal(["200067213"], scored); // the active Reims demand; Troyes has no grid, the radiated one is not scored
+    }
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_modified_file_updates_the_demand_in_place(Provider provider)
