@@ -59,9 +59,10 @@ public sealed class GetDemandCotation(EquilibreDb db, TimeProvider clock, Cotati
             && (!similarity.HasFlag(SimilarityDimensions.Commune) || s.CommuneCode == demand.FirstCommuneCode)
             && (!similarity.HasFlag(SimilarityDimensions.Typology) || s.Typology == demand.MainTypology));
         var total = (double)Math.Round(score.Total, 2, MidpointRounding.AwayFromZero);
-        var higher = await others.CountAsync(s => s.Score > total, ct);
-        var tied = await others.CountAsync(s => s.Score == total, ct);
-        var of = await others.CountAsync(ct);
+        var counts = await others.GroupBy(_ => 1)
+            .Select(g => new { Higher = g.Count(s => s.Score > total), Tied = g.Count(s => s.Score == total), Of = g.Count() })
+            .FirstOrDefaultAsync(ct);
+        var (higher, tied, of) = counts is null ? (0, 0, 0) : (counts.Higher, counts.Tied, counts.Of);
         var stored = await db.DemandScores.Where(s => s.DemandId == demand.Id).Select(s => (DateOnly?)s.ComputedOn).FirstOrDefaultAsync(ct);
         return new Result(numero, territory, territoryName, null, gridId, grid.Grid.Label, score,
             SimilarDemands.Position(score.Total, higher, tied + 1, of + 1, similarity), wait, description, stored);

@@ -233,6 +233,10 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasIndex(x => new { x.Status, x.ExpiresOn });
         b.HasIndex(x => x.RegisteredOn);
         b.HasIndex(x => x.GuichetOrganisationId);
+
+        // The average wait of similar housed demands (GetDemandCotation): same EPCI, commune and typology, radiated
+        // for attribution in the last twelve months.
+        b.HasIndex(x => new { x.EpciSiren, x.FirstCommuneCode, x.MainTypology, x.Radiation, x.RadiatedOn }).HasDatabaseName("IX_Demands_Housed");
     }
 }
 
@@ -288,7 +292,9 @@ internal sealed class DemandScoreConfiguration : IEntityTypeConfiguration<Demand
         b.Property(x => x.Territory).HasMaxLength(9);
         b.Property(x => x.CommuneCode).HasMaxLength(5);
         b.Property(x => x.Typology).HasMaxLength(10);
-        b.HasOne<Demand>().WithOne().HasForeignKey<DemandScore>(x => x.DemandId).OnDelete(DeleteBehavior.Cascade);
+
+        // No foreign key to Demands: the national batch rewrites millions of rows by COPY, and a per-row key check
+        // would double its cost; demands are never deleted (a radiation removes the score, DemandScoring).
 
         // A position is one count over this index: same territory (and commune, typology), higher score.
         b.HasIndex(x => new { x.Territory, x.CommuneCode, x.Typology, x.Score });

@@ -224,6 +224,9 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "ExpiresOn");
 
+                    b.HasIndex("EpciSiren", "FirstCommuneCode", "MainTypology", "Radiation", "RadiatedOn")
+                        .HasDatabaseName("IX_Demands_Housed");
+
                     b.HasIndex("EpciSiren", "RegisteredOn", "ExpiresOn", "RadiatedOn", "AnnualResourcesPerUc")
                         .HasDatabaseName("IX_Demands_Q1Stock");
 
@@ -1496,15 +1499,6 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.HasOne("Equilibre.Features.Applications.Demand", null)
                         .WithMany("Wishes")
                         .HasForeignKey("DemandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Equilibre.Features.Cotation.DemandScore", b =>
-                {
-                    b.HasOne("Equilibre.Features.Applications.Demand", null)
-                        .WithOne()
-                        .HasForeignKey("Equilibre.Features.Cotation.DemandScore", "DemandId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
