@@ -123,6 +123,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         private readonly Dictionary<string, long> _bailleurs = new(StringComparer.Ordinal);
         private long _nextResidence;
         private long _nextDwelling;
+        private bool _dwellingsExisted;
 
         public static async Task<Writer> StartAsync(EquilibreDb db, IBulkLoader bulk, int millesime, CancellationToken ct)
         {
@@ -131,10 +132,12 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                 await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Residences\", \"Dwellings\" IN SHARE ROW EXCLUSIVE MODE", ct);
             }
 
+            var lastDwelling = await db.Dwellings.MaxAsync(d => (long?)d.Id, ct);
             return new Writer(db, bulk, millesime)
             {
                 _nextResidence = (await db.Residences.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1,
-                _nextDwelling = (await db.Dwellings.MaxAsync(d => (long?)d.Id, ct) ?? 0) + 1,
+                _nextDwelling = (lastDwelling ?? 0) + 1,
+                _dwellingsExisted = lastDwelling is not null,
             };
         }
 
@@ -148,16 +151,43 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
             await BailleursAsync(batch, ct);
             var residences = await ResidencesAsync(batch, ct);
 
-            var ids = batch.Select(b => b.RplsId).ToList();
-            var dwellings = await db.Dwellings.AsNoTracking().Where(d => ids.Contains(d.RplsId)).ToDictionaryAsync(d => d.RplsId, d => d.Id, StringComparer.Ordinal, ct);
-            var known = dwellings.Values.ToList();
-            var states = await db.DwellingStates.AsNoTracking().Where(s => s.Millesime == millesime && known.Contains(s.DwellingId))
-                .ToDictionaryAsync(s => s.DwellingId, s => s.ContentHash, ct);
-            if (known.Count > 0)
+            // One query for the dwellings of the batch, their state of this millésime and whether it predates them;
+            // none at all when the table was empty before this import (its own identifiers are distinct).
+            var dwellings = new Dictionary<string, long>(StringComparer.Ordinal);
+            var states = new Dictionary<long, long>();
+            if (_dwellingsExisted)
             {
-                // An older millésime imported after a newer one: the dwelling existed earlier than thought.
-                await db.Dwellings.Where(d => known.Contains(d.Id) && d.FirstMillesime > millesime)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.FirstMillesime, millesime), ct);
+                var ids = batch.Select(b => b.RplsId).ToList();
+                var found = await db.Dwellings.AsNoTracking().Where(d => ids.Contains(d.RplsId))
+                    .Select(d => new
+                    {
+                        d.RplsId,
+                        d.Id,
+                        d.FirstMillesime,
+                        Hash = db.DwellingStates.Where(s => s.DwellingId == d.Id && s.Millesime == millesime).Select(s => (long?)s.ContentHash).FirstOrDefault(),
+                    })
+                    .ToListAsync(ct);
+                var earlier = new List<long>();
+                foreach (var d in found)
+                {
+                    dwellings[d.RplsId] = d.Id;
+                    if (d.Hash is { } stateHash)
+                    {
+                        states[d.Id] = stateHash;
+                    }
+
+                    if (d.FirstMillesime > millesime)
+                    {
+                        earlier.Add(d.Id);
+                    }
+                }
+
+                if (earlier.Count > 0)
+                {
+                    // An older millésime imported after a newer one: the dwelling existed earlier than thought.
+                    await db.Dwellings.Where(d => earlier.Contains(d.Id) && d.FirstMillesime > millesime)
+                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.FirstMillesime, millesime), ct);
+                }
             }
 
             var newDwellings = new List<Dwelling>();
