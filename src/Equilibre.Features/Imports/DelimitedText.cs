@@ -65,14 +65,43 @@ public static class DelimitedText
     /// </summary>
     public static IEnumerable<DelimitedRow> Read(TextReader reader, Action<IReadOnlyList<string>> checkHeader)
     {
+        ArgumentNullException.ThrowIfNull(checkHeader);
+        IReadOnlyList<string> header = [];
+        foreach (var record in ReadFields(reader, h =>
+        {
+            header = h;
+            checkHeader(h);
+        }))
+        {
+            var map = new Dictionary<string, string>(header.Count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < header.Count; i++)
+            {
+                map[header[i]] = record.Fields[i];
+            }
+
+            yield return new DelimitedRow(record.Line, map);
+        }
+    }
+
+    /// <summary>
+    /// Same as <see cref="Read(TextReader, Action{IReadOnlyList{string}})"/> without a dictionary per line: the fields
+    /// come in header order (trimmed), for callers that resolve their column indexes once from the header with
+    /// <see cref="IndexOf"/>. The array of a record is reused by the next one: read it before moving on.
+    /// </summary>
+    public static IEnumerable<DelimitedRecord> ReadFields(TextReader reader, Action<IReadOnlyList<string>> checkHeader)
+    {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(checkHeader);
         var headerLine = reader.ReadLine() ?? throw new ImportFileException("le fichier est vide : une ligne d'en-tête est attendue");
         var separator = headerLine.Count(c => c == ';') > headerLine.Count(c => c == ',') ? ';' : ',';
-        var header = Split(headerLine, separator, 1).Select(h => h.Trim()).ToArray();
+        var fields = new List<string>();
+        Split(headerLine, separator, 1, fields);
+        var header = fields.Select(h => h.Trim()).ToArray();
         checkHeader(header);
+        var values = new string[header.Length];
         var lineNumber = 1;
-        while (ReadRecord(reader, ref lineNumber) is { } record)
+        var builder = new StringBuilder();
+        while (ReadRecord(reader, ref lineNumber, builder) is { } record)
         {
             var startLine = record.StartLine;
             if (record.Text.Length == 0)
@@ -80,27 +109,45 @@ public static class DelimitedText
                 continue;
             }
 
-            var fields = Split(record.Text, separator, startLine);
+            fields.Clear();
+            Split(record.Text, separator, startLine, fields);
             if (fields.Count != header.Length)
             {
                 throw new ImportFileException(
                     $"ligne {startLine} : {fields.Count} champ(s) au lieu des {header.Length} de l'en-tête (séparateur « {separator} »)");
             }
 
-            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < header.Length; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                map[header[i]] = fields[i].Trim();
+                values[i] = fields[i].Trim();
             }
 
-            yield return new DelimitedRow(startLine, map);
+            yield return new DelimitedRecord(startLine, values);
         }
     }
 
-    private sealed record RawRecord(int StartLine, string Text);
+    /// <summary>
+    /// The index of a column in a header (case-insensitive; the last one when the name is repeated, as the dictionary
+    /// of <see cref="DelimitedRow"/> keeps it), or -1.
+    /// </summary>
+    public static int IndexOf(IReadOnlyList<string> header, string column)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        for (var i = header.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(header[i], column, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private readonly record struct RawRecord(int StartLine, string Text);
 
     // A record may span several physical lines when a quoted field holds a line break.
-    private static RawRecord? ReadRecord(TextReader reader, ref int lineNumber)
+    private static RawRecord? ReadRecord(TextReader reader, ref int lineNumber, StringBuilder text)
     {
         var line = reader.ReadLine();
         if (line is null)
@@ -110,8 +157,14 @@ public static class DelimitedText
 
         lineNumber++;
         var start = lineNumber;
-        var text = new StringBuilder(line);
-        while (text.ToString().Count(c => c == '"') % 2 == 1)
+        var quotes = CountQuotes(line);
+        if (quotes % 2 == 0)
+        {
+            return new RawRecord(start, line);
+        }
+
+        text.Clear().Append(line);
+        while (quotes % 2 == 1)
         {
             line = reader.ReadLine();
             if (line is null)
@@ -121,14 +174,30 @@ public static class DelimitedText
 
             lineNumber++;
             text.Append('\n').Append(line);
+            quotes += CountQuotes(line);
         }
 
         return new RawRecord(start, text.ToString());
     }
 
-    private static List<string> Split(string text, char separator, int line)
+    private static int CountQuotes(string line) => line.AsSpan().Count('"');
+
+    private static void Split(string text, char separator, int line, List<string> fields)
     {
-        var fields = new List<string>();
+        if (!text.Contains('"', StringComparison.Ordinal))
+        {
+            var from = 0;
+            int at;
+            while ((at = text.IndexOf(separator, from)) >= 0)
+            {
+                fields.Add(text[from..at]);
+                from = at + 1;
+            }
+
+            fields.Add(text[from..]);
+            return;
+        }
+
         var current = new StringBuilder();
         var quoted = false;
         for (var i = 0; i < text.Length; i++)
@@ -171,9 +240,11 @@ public static class DelimitedText
         }
 
         fields.Add(current.ToString());
-        return fields;
     }
 }
+
+/// <summary>One parsed line of a delimited file: its 1-based line number and its fields in header order.</summary>
+public readonly record struct DelimitedRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>The file as a whole cannot be imported (structure, encoding): nothing of it is committed.</summary>
 public sealed class ImportFileException(string message) : Exception(message);

@@ -43,7 +43,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
 
             // Per dwelling: the line of a répertoire identifier, or the number of lines with the same derived key.
             var seen = new Dictionary<long, int>();
-            var batch = new List<(RplsLine Line, string RplsId, DwellingIdentifierKind Kind)>(BatchSize);
+            var batch = new List<(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind)>(BatchSize);
             using var reader = DelimitedText.Open(request.File);
             foreach (var line in RplsFile.Read(reader, run, financing, millesime))
             {
@@ -53,6 +53,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                     continue;
                 }
 
+                var address = line.AddressKey;
                 string rplsId;
                 DwellingIdentifierKind kind;
                 if (line.Identifier is { } identifier)
@@ -69,7 +70,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                 }
                 else
                 {
-                    var hash = RplsFile.Hash(line.DerivedKey);
+                    var hash = RplsFile.Hash(line.DerivedKeyOf(address));
                     var rank = seen.GetValueOrDefault(hash) + 1;
                     seen[hash] = rank;
                     (rplsId, kind) = (string.Create(CultureInfo.InvariantCulture, $"D-{hash:X16}-{rank}"), DwellingIdentifierKind.Derived);
@@ -81,7 +82,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                     continue;
                 }
 
-                batch.Add((line, rplsId, kind));
+                batch.Add((line, address, rplsId, kind));
                 if (batch.Count == BatchSize)
                 {
                     await writer.WriteAsync(batch, run, token);
@@ -122,6 +123,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         private readonly Dictionary<string, long> _bailleurs = new(StringComparer.Ordinal);
         private long _nextResidence;
         private long _nextDwelling;
+        private bool _dwellingsExisted;
 
         public static async Task<Writer> StartAsync(EquilibreDb db, IBulkLoader bulk, int millesime, CancellationToken ct)
         {
@@ -130,14 +132,16 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                 await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Residences\", \"Dwellings\" IN SHARE ROW EXCLUSIVE MODE", ct);
             }
 
+            var lastDwelling = await db.Dwellings.MaxAsync(d => (long?)d.Id, ct);
             return new Writer(db, bulk, millesime)
             {
                 _nextResidence = (await db.Residences.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1,
-                _nextDwelling = (await db.Dwellings.MaxAsync(d => (long?)d.Id, ct) ?? 0) + 1,
+                _nextDwelling = (lastDwelling ?? 0) + 1,
+                _dwellingsExisted = lastDwelling is not null,
             };
         }
 
-        public async Task WriteAsync(List<(RplsLine Line, string RplsId, DwellingIdentifierKind Kind)> batch, ImportRun run, CancellationToken ct)
+        public async Task WriteAsync(List<(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind)> batch, ImportRun run, CancellationToken ct)
         {
             if (batch.Count == 0)
             {
@@ -147,22 +151,49 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
             await BailleursAsync(batch, ct);
             var residences = await ResidencesAsync(batch, ct);
 
-            var ids = batch.Select(b => b.RplsId).ToList();
-            var dwellings = await db.Dwellings.AsNoTracking().Where(d => ids.Contains(d.RplsId)).ToDictionaryAsync(d => d.RplsId, d => d.Id, StringComparer.Ordinal, ct);
-            var known = dwellings.Values.ToList();
-            var states = await db.DwellingStates.AsNoTracking().Where(s => s.Millesime == millesime && known.Contains(s.DwellingId))
-                .ToDictionaryAsync(s => s.DwellingId, s => s.ContentHash, ct);
-            if (known.Count > 0)
+            // One query for the dwellings of the batch, their state of this millésime and whether it predates them;
+            // none at all when the table was empty before this import (its own identifiers are distinct).
+            var dwellings = new Dictionary<string, long>(StringComparer.Ordinal);
+            var states = new Dictionary<long, long>();
+            if (_dwellingsExisted)
             {
-                // An older millésime imported after a newer one: the dwelling existed earlier than thought.
-                await db.Dwellings.Where(d => known.Contains(d.Id) && d.FirstMillesime > millesime)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.FirstMillesime, millesime), ct);
+                var ids = batch.Select(b => b.RplsId).ToList();
+                var found = await db.Dwellings.AsNoTracking().Where(d => ids.Contains(d.RplsId))
+                    .Select(d => new
+                    {
+                        d.RplsId,
+                        d.Id,
+                        d.FirstMillesime,
+                        Hash = db.DwellingStates.Where(s => s.DwellingId == d.Id && s.Millesime == millesime).Select(s => (long?)s.ContentHash).FirstOrDefault(),
+                    })
+                    .ToListAsync(ct);
+                var earlier = new List<long>();
+                foreach (var d in found)
+                {
+                    dwellings[d.RplsId] = d.Id;
+                    if (d.Hash is { } stateHash)
+                    {
+                        states[d.Id] = stateHash;
+                    }
+
+                    if (d.FirstMillesime > millesime)
+                    {
+                        earlier.Add(d.Id);
+                    }
+                }
+
+                if (earlier.Count > 0)
+                {
+                    // An older millésime imported after a newer one: the dwelling existed earlier than thought.
+                    await db.Dwellings.Where(d => earlier.Contains(d.Id) && d.FirstMillesime > millesime)
+                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.FirstMillesime, millesime), ct);
+                }
             }
 
             var newDwellings = new List<Dwelling>();
             var newStates = new List<DwellingState>(batch.Count);
             var changed = new List<long>();
-            foreach (var (line, rplsId, kind) in batch)
+            foreach (var (line, address, rplsId, kind) in batch)
             {
                 if (!dwellings.TryGetValue(rplsId, out var dwellingId))
                 {
@@ -172,7 +203,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                         Id = dwellingId,
                         RplsId = rplsId,
                         IdentifierKind = kind,
-                        ResidenceId = residences[line.AddressKey],
+                        ResidenceId = residences[address],
                         Staircase = line.Staircase,
                         Floor = line.Floor,
                         ApartmentNumber = line.ApartmentNumber,
@@ -242,7 +273,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         };
 
         /// <summary>Bailleurs of the "version loi" by SIREN (a few hundred nationally: kept for the import), linked to the organisation of the same SIREN.</summary>
-        private async Task BailleursAsync(List<(RplsLine Line, string RplsId, DwellingIdentifierKind Kind)> batch, CancellationToken ct)
+        private async Task BailleursAsync(List<(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind)> batch, CancellationToken ct)
         {
             var unknown = batch.Where(b => b.Line.Siren is { } s && !_bailleurs.ContainsKey(s))
                 .GroupBy(b => b.Line.Siren!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Line.BailleurName, StringComparer.Ordinal);
@@ -279,16 +310,21 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         }
 
         /// <summary>The résidence id of each address of the batch: created when new, its location attributes refreshed from a newer or equal millésime.</summary>
-        private async Task<Dictionary<string, long>> ResidencesAsync(List<(RplsLine Line, string RplsId, DwellingIdentifierKind Kind)> batch, CancellationToken ct)
+        private async Task<Dictionary<string, long>> ResidencesAsync(List<(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind)> batch, CancellationToken ct)
         {
-            var lines = batch.GroupBy(b => b.Line.AddressKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Line, StringComparer.Ordinal);
+            var lines = new Dictionary<string, RplsLine>(StringComparer.Ordinal);
+            foreach (var b in batch)
+            {
+                lines.TryAdd(b.Address, b.Line);
+            }
+
             var keys = lines.Keys.ToList();
             var existing = await db.Residences.AsNoTracking().Where(r => keys.Contains(r.AddressKey)).ToListAsync(ct);
             var ids = existing.ToDictionary(r => r.AddressKey, r => r.Id, StringComparer.Ordinal);
             var refreshed = false;
             foreach (var r in existing)
             {
-                var fresh = Residence(lines[r.AddressKey], r.Id);
+                var fresh = Residence(lines[r.AddressKey], r.AddressKey, r.Id);
                 if (r.Millesime <= millesime && Location(r) != Location(fresh))
                 {
                     db.Entry(fresh).State = EntityState.Modified;
@@ -302,16 +338,16 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                 db.ChangeTracker.Clear();
             }
 
-            var created = lines.Where(l => !ids.ContainsKey(l.Key)).Select(l => Residence(l.Value, _nextResidence++)).ToList();
+            var created = lines.Where(l => !ids.ContainsKey(l.Key)).Select(l => Residence(l.Value, l.Key, _nextResidence++)).ToList();
             await bulk.LoadAsync<Residence, Residence>(db, BulkColumns.Of<Residence>(db, withGeneratedKey: true), created, ct);
             created.ForEach(r => ids[r.AddressKey] = r.Id);
             return ids;
         }
 
-        private Residence Residence(RplsLine l, long id) => new()
+        private Residence Residence(RplsLine l, string addressKey, long id) => new()
         {
             Id = id,
-            AddressKey = l.AddressKey,
+            AddressKey = addressKey,
             CommuneCode = l.CommuneCode,
             CommuneName = l.CommuneName,
             PostalCode = l.PostalCode,

@@ -67,7 +67,10 @@ public sealed class RplsLine
     public string AddressKey => Key(CommuneCode, StreetNumber, RepetitionIndex, StreetType, StreetName, BuildingName, Locality);
 
     /// <summary>What identifies a dwelling of an open-data file that has no <c>IDENT_REP</c> (docs/adr/0007).</summary>
-    public string DerivedKey => Key(AddressKey, Building, Entrance, Staircase, Corridor, Floor, ApartmentNumber, LetterBox,
+    public string DerivedKey => DerivedKeyOf(AddressKey);
+
+    /// <summary><see cref="DerivedKey"/> from the <see cref="AddressKey"/> already computed for this line.</summary>
+    public string DerivedKeyOf(string addressKey) => Key(addressKey, Building, Entrance, Staircase, Corridor, Floor, ApartmentNumber, LetterBox,
         Rooms.ToString(CultureInfo.InvariantCulture), ConstructionYear?.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Hash of the facts stored in a <see cref="DwellingState"/>: equal hashes, nothing to rewrite.</summary>
@@ -77,8 +80,41 @@ public sealed class RplsLine
         OtherFinancing, Inv(AplConvention), ConventionNumber, Inv(ConventionDate), CusCeiling, Inv(DpeDate), DpeEnergyClass, DpeGhgClass,
         Accessibility, Inv(MonthlyRent), Inv(EstimatedCharges), OccupancyMode?.ToString(), Inv(LeaseStart), Inv(AdaptedForHandicap)));
 
-    private static string Key(params string?[] parts) =>
-        string.Join('|', parts.Select(p => string.Join(' ', (p ?? "").ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+    // Each part upper-cased, its spaces collapsed and trimmed, the parts joined by '|'. Upper-casing maps neither to nor
+    // from ' ' and '|' and keeps the length, so the whole key is upper-cased once, after the spaces are collapsed.
+    private static string Key(params string?[] parts)
+    {
+        var key = new StringBuilder(128);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                key.Append('|');
+            }
+
+            var word = false;
+            var space = false;
+            foreach (var c in (parts[i] ?? "").AsSpan())
+            {
+                if (c == ' ')
+                {
+                    space = word;
+                    continue;
+                }
+
+                if (space)
+                {
+                    key.Append(' ');
+                    space = false;
+                }
+
+                key.Append(c);
+                word = true;
+            }
+        }
+
+        return key.ToString().ToUpperInvariant();
+    }
 
     private static string? Inv(object? value) => value switch
     {
@@ -166,8 +202,8 @@ public static class RplsFile
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(financing);
-        List<(Column Column, string Header)> present = [];
-        var rows = DelimitedText.Read(reader, header =>
+        List<(Column Column, string Header, int Index)> present = [];
+        var rows = DelimitedText.ReadFields(reader, header =>
         {
             var missing = new List<string>();
             foreach (var column in Columns)
@@ -175,7 +211,7 @@ public static class RplsFile
                 var name = column.Headers.FirstOrDefault(h => header.Contains(h, StringComparer.OrdinalIgnoreCase));
                 if (name is not null)
                 {
-                    present.Add((column, name));
+                    present.Add((column, name, DelimitedText.IndexOf(header, name)));
                 }
                 else if (column.Required && column.Field != "identifiant")
                 {
@@ -192,9 +228,9 @@ public static class RplsFile
         foreach (var row in rows)
         {
             var line = new RplsLine { Line = row.Line };
-            foreach (var (column, header) in present)
+            foreach (var (column, header, index) in present)
             {
-                var value = row[header];
+                var value = row.Fields[index];
                 if (column.Required && value.Length == 0)
                 {
                     Reject(run, line, header, value, $"valeur obligatoire ({column.Rule})");
