@@ -67,6 +67,8 @@ public sealed class CatalogueAndSimilarityTests
             Facts(), Facts(rent: null), Facts(rent: 900m, resources: 1000m, reasons: ["03", "09", "12"]), Facts(registered: On.AddDays(-3)),
             Facts(reasons: ["06", "10", "18", "19"], validated: ["VIOLENCES_FAMILIALES"]) with { HousingModels = new HashSet<string> { "SH", "CP" }, Persons = 7 },
             Facts() with { Refusals = [new OfferRefusal(On.AddMonths(-2), true)] },
+            Facts(reasons: ["12", "03"]) with { Priorities = new HashSet<string> { "MENACE_EXPULSION", "SANS_LOGEMENT" }, HousingModels = new HashSet<string> { "CPE", "SD" } },
+            Facts(reasons: []) with { HousingModels = new HashSet<string>(), Dalo = DaloStatus.Active },
         };
         foreach (var grid in SampleGrids.All("200067213", new DateOnly(2026, 1, 1)))
         {
