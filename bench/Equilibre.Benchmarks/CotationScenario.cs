@@ -17,9 +17,9 @@ namespace Equilibre.Benchmarks;
 /// <see cref="ScoreDemands"/> (streamed columns, parallel scoring, scores replaced through COPY), beside the SQL a user
 /// would write on PostgreSQL: one <c>INSERT … SELECT</c> of the same scores (a CASE per criterion, GREATEST for a
 /// highest-only rubric, the seniority months computed like the engine) into a table with the same index. Every
-/// stored score must equal the baseline's, or the scenario fails. Then the score of one demand on its page
-/// (<see cref="GetDemandCotation"/>: grid in force, explained score, position count, average wait), p50/p95 over 200
-/// demands. The generator's demands carry no cotation facts: the first run fills them deterministically in SQL.
+/// stored score must equal the baseline's, or the scenario fails. Then, over 200 demands, p50/p95 of a demand's
+/// cotation as its page reads it (<see cref="GetDemandCotation"/>, logged) and of the re-score of one changed demand
+/// (<see cref="DemandScoring.StageAsync"/> + save, in the table). The generator's demands carry no cotation facts: the first run fills them deterministically in SQL.
 /// </summary>
 internal sealed class CotationScenario : IScenario
 {

@@ -24,7 +24,7 @@ public sealed class CotationJourneyTests(BrowserFixture browser)
         await epci.GetByRole(AriaRole.Heading, new() { Name = "Grille de cotation — version 2" }).WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(epci);
 
-        await epci.Locator("#Input_ValidFrom").FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await epci.Locator("#Input_ValidFrom").FillAsync(Equilibre.Features.FrenchTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var blank = epci.Locator("#rubrique-0 tr.nouveau-critere");
         await blank.GetByLabel("Intitulé du critère à ajouter").FillAsync("Logement trop petit (navigateur)");
         await blank.GetByLabel("Condition du critère à ajouter").SelectOptionAsync("MOTIF");

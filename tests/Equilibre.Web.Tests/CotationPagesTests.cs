@@ -63,7 +63,7 @@ public sealed partial class CotationPagesTests(EquilibreWebFactory factory)
         fields[blank + ".Condition"] = "MOTIF";
         fields[blank + ".Parameter"] = "13";
         fields[blank + ".Points"] = "7";
-        fields["Input.ValidFrom"] = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        fields["Input.ValidFrom"] = Equilibre.Features.FrenchTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var saved = WebUtility.HtmlDecode(await (await epci.PostAsync(draftPath, new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync());
         Assert.True(saved.Contains("brouillon enregistré", StringComparison.OrdinalIgnoreCase), Regex.Match(saved, "id=\"erreur\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value + saved[..Math.Min(300, saved.Length)]);
 
