@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Equilibre.Domain.Organisations;
 using Equilibre.Domain.Stock;
 using Equilibre.Features.Data;
 using Equilibre.Features.Imports;
@@ -25,7 +26,12 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
     /// <param name="Millesime">Year of the state (1 January); when null, the year 2011–2099 in the file name.</param>
     /// <param name="StartedBy">Who started the import, for the report.</param>
     /// <param name="Financing">FINAN → family table; <see cref="RplsFinancingTable.Default"/> when null.</param>
-    public sealed record Request(string File, int? Millesime = null, string? StartedBy = null, RplsFinancingTable? Financing = null);
+    /// <param name="ForOrganisationId">
+    /// A bailleur importing its own stock: its lines without <c>SIRET</c> become its dwellings, a line of another SIREN
+    /// is rejected. The organisation must be a bailleur with a SIREN. Null for a territory-wide import (CLI,
+    /// administrator), where a line without <c>SIRET</c> has no bailleur.
+    /// </param>
+    public sealed record Request(string File, int? Millesime = null, string? StartedBy = null, RplsFinancingTable? Financing = null, long? ForOrganisationId = null);
 
     public async Task<ImportRun> HandleAsync(Request request, CancellationToken ct = default)
     {
@@ -38,6 +44,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
             }
 
             var millesime = Millesime(request);
+            var owner = await OwnerAsync(request.ForOrganisationId, token);
             var writer = await Writer.StartAsync(db, bulk, millesime, token);
             var financing = request.Financing ?? RplsFinancingTable.Default;
 
@@ -51,6 +58,20 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                 if (!line.Valid)
                 {
                     continue;
+                }
+
+                if (owner is not null)
+                {
+                    if (line.Siren is null)
+                    {
+                        line.Siren = owner.Value.Siren;
+                        line.BailleurName ??= owner.Value.Name;
+                    }
+                    else if (line.Siren != owner.Value.Siren)
+                    {
+                        run.Reject(line.Line, "SIRET", line.Siren, $"ligne {line.Line} : SIRET : « {line.Siren} » : un bailleur n'importe que ses propres logements (SIREN {owner.Value.Siren}, {owner.Value.Name})");
+                        continue;
+                    }
                 }
 
                 var address = line.AddressKey;
@@ -97,6 +118,30 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                 await BulkColumns.ResetIdentityAsync<Dwelling>(db, token);
             }
         }, ct);
+    }
+
+    private async Task<(string Siren, string Name)?> OwnerAsync(long? organisationId, CancellationToken ct)
+    {
+        if (organisationId is not { } id)
+        {
+            return null;
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Kind, o.Siren, o.Name }).FirstOrDefaultAsync(ct)
+            ?? throw new ImportFileException($"organisation {id} inconnue");
+        if (organisation.Kind != OrganisationKind.Bailleur)
+        {
+            throw new ImportFileException($"« {organisation.Name} » n'est pas un bailleur : seul un bailleur importe son parc pour son compte");
+        }
+
+        if (organisation.Siren is not { Length: 9 } siren)
+        {
+            throw new ImportFileException($"« {organisation.Name} » n'a pas de SIREN : l'administrateur doit le renseigner pour que les logements importés lui soient rattachés");
+        }
+
+        // A bailleur first met in a territory-wide file, before its organisation had this SIREN, is now linked to it.
+        await db.Bailleurs.Where(b => b.Siren == siren && b.OrganisationId == null).ExecuteUpdateAsync(s => s.SetProperty(b => b.OrganisationId, id), ct);
+        return (siren, organisation.Name);
     }
 
     private static int Millesime(Request request)

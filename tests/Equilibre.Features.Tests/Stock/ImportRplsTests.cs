@@ -119,6 +119,43 @@ public sealed class ImportRplsTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_ByABailleur_TakesItsLinesWithoutSiretAndRefusesAnotherBailleursLines(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        long own, other, epci;
+        await using (var setup = database.NewContext())
+        {
+            var ownOrganisation = new Organisation { Name = "Bailleur importateur (test)", Kind = OrganisationKind.Bailleur, Siren = "900000002" };
+            var otherOrganisation = new Organisation { Name = "Bailleur sans SIREN (test)", Kind = OrganisationKind.Bailleur };
+            var epciOrganisation = new Organisation { Name = "EPCI (test)", Kind = OrganisationKind.Epci, Siren = "200067213" };
+            setup.Organisations.AddRange(ownOrganisation, otherOrganisation, epciOrganisation);
+            await setup.SaveChangesAsync();
+            (own, other, epci) = (ownOrganisation.Id, otherOrganisation.Id, epciOrganisation.Id);
+        }
+
+        async Task<Equilibre.Features.Imports.ImportRun> AsAsync(string file, long organisation)
+        {
+            await using var db = database.NewContext();
+            return await new ImportRpls(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportRpls.Request(Golden(file), ForOrganisationId: organisation));
+        }
+
+        var foreign = await AsAsync("rpls_2024_version_loi.csv", own);
+        Assert.False(foreign.Succeeded);
+        Assert.Contains(foreign.Issues, i => i.Message == "ligne 2 : SIRET : « 900000001 » : un bailleur n'importe que ses propres logements (SIREN 900000002, Bailleur importateur (test))");
+        Assert.Contains("n'a pas de SIREN", (await AsAsync("rpls_2021_donnees_detaillees.csv", other)).Failure, StringComparison.Ordinal);
+        Assert.Contains("n'est pas un bailleur", (await AsAsync("rpls_2021_donnees_detaillees.csv", epci)).Failure, StringComparison.Ordinal);
+
+        var mine = await AsAsync("rpls_2021_donnees_detaillees.csv", own);
+
+        Assert.True(mine.Succeeded, mine.Failure);
+        await using var check = database.NewContext();
+        var bailleur = await check.Bailleurs.SingleAsync();
+        Assert.Equal(("900000002", own), (bailleur.Siren, bailleur.OrganisationId));
+        Assert.All(await check.DwellingStates.ToListAsync(), s => Assert.Equal(bailleur.Id, s.BailleurId));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Import_SameFileTwice_ChangesNothingAndSaysSo(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
