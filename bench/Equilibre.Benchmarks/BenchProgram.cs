@@ -15,7 +15,8 @@ internal static class BenchProgram
     private const string Usage = """
         Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
           scénarios : prepare (base migrée, référentiel, demandes générées), q1 (recalcul des seuils Q1 de tous les EPCI),
-                      rpls (import d'un fichier RPLS généré, base seulement migrée)
+                      cotation (note de toutes les demandes actives), rpls (import d'un fichier RPLS généré),
+                      all (tous les scénarios mesurés, l'un après l'autre, sur chaque base)
           --scale X          2,7 millions × X demandes (défaut 1.0)
           --pg CHAÎNE        base PostgreSQL dédiée au banc (Host=…;Database=bench_q1;…)
           --sqlite FICHIER   fichier SQLite dédié au banc
@@ -37,10 +38,12 @@ internal static class BenchProgram
             return 2;
         }
 
-        var scenario = Scenarios.FirstOrDefault(s => s.Name == options.Scenario);
-        if (scenario is null || options.Databases.Count == 0)
+        IReadOnlyList<IScenario> chosen = options.Scenario == "all"
+            ? [.. Scenarios.Where(s => s is not PrepareScenario)]
+            : [.. Scenarios.Where(s => s.Name == options.Scenario)];
+        if (chosen.Count == 0 || options.Databases.Count == 0)
         {
-            await Console.Error.WriteLineAsync((scenario is null ? $"scénario « {options.Scenario} » inconnu" : "aucune base : --pg ou --sqlite") + Environment.NewLine + Usage);
+            await Console.Error.WriteLineAsync((chosen.Count == 0 ? $"scénario « {options.Scenario} » inconnu" : "aucune base : --pg ou --sqlite") + Environment.NewLine + Usage);
             return 2;
         }
 
@@ -48,12 +51,15 @@ internal static class BenchProgram
         var failed = false;
         foreach (var (provider, connectionString) in options.Databases)
         {
-            await using var database = BenchDatabase.Create(provider, connectionString);
-            Log.Line($"== {scenario.Name} sur {database.Label}, {options.Demands.ToString("N0", CultureInfo.InvariantCulture)} demandes");
-            await database.PrepareAsync(options, scenario.NeedsDemands);
-            var result = await scenario.RunAsync(database, options);
-            rows.AddRange(result.Rows);
-            failed |= !result.Succeeded;
+            foreach (var scenario in chosen)
+            {
+                await using var database = BenchDatabase.Create(provider, connectionString);
+                Log.Line($"== {scenario.Name} sur {database.Label}, {options.Demands.ToString("N0", CultureInfo.InvariantCulture)} demandes");
+                await database.PrepareAsync(options, scenario.NeedsDemands);
+                var result = await scenario.RunAsync(database, options);
+                rows.AddRange(result.Rows);
+                failed |= !result.Succeeded;
+            }
         }
 
         if (rows.Count > 0)
