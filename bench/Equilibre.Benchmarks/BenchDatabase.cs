@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Equilibre.Features;
 using Equilibre.Features.Data;
+using Equilibre.Features.Demo.National;
 using Equilibre.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ namespace Equilibre.Benchmarks;
 /// <summary>
 /// A benchmark database reached through Equilibre's own services (the same registration as the web app and the CLI):
 /// migrated, with the real reference data imported by <see cref="ImportReferenceData"/>, then filled with the
-/// deterministic demands of <see cref="DemandGenerator"/> unless it already holds the requested number.
+/// deterministic demands of <see cref="NationalDemands"/> unless it already holds the requested number.
 /// </summary>
 internal sealed class BenchDatabase(DatabaseProvider provider, string connectionString, ServiceProvider services) : IAsyncDisposable
 {
@@ -86,7 +87,12 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
             }
         }
 
-        await new DemandGenerator(services).GenerateAsync(options.Demands, ct);
+        var generation = Stopwatch.StartNew();
+        Log.Line(string.Create(CultureInfo.InvariantCulture, $"génération de {options.Demands:N0} demandes (lots de {NationalDemands.BatchSize:N0})"));
+        await new NationalDemands(services.GetRequiredService<IServiceScopeFactory>()).GenerateAsync(options.Demands, new Progress<long>(done =>
+            Log.Line(string.Create(CultureInfo.InvariantCulture,
+                $"  {done:N0} / {options.Demands:N0} demandes ({done / generation.Elapsed.TotalSeconds:N0} par seconde, {Environment.WorkingSet / 1024 / 1024:N0} Mo)"))), ct);
+        Log.Line(string.Create(CultureInfo.InvariantCulture, $"génération terminée en {generation.Elapsed.TotalSeconds:0} s"));
         await using (var scope = services.CreateAsyncScope())
         {
             // A fresh load is analysed as autovacuum (off on the benchmark cluster) or a DBA would; hint bits are set here

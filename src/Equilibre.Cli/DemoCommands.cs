@@ -2,6 +2,7 @@ using System.CommandLine;
 using Equilibre.Domain.Organisations;
 using Equilibre.Features.Data;
 using Equilibre.Features.Demo;
+using Equilibre.Features.Demo.National;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -42,6 +43,40 @@ internal static class DemoCommands
         });
         var demo = new Command("demo", "Données de démonstration.");
         demo.Subcommands.Add(seed);
+        demo.Subcommands.Add(NationalCommand());
         return demo;
+    }
+
+    private static Command NationalCommand()
+    {
+        var scale = new Option<double>("--scale") { Description = "Part de la France à générer : 1.0 = 2,7 millions de demandes ; 0.01 pour un essai.", DefaultValueFactory = _ => 1.0 };
+        var national = new Command("national",
+            "Génère un jeu de données national déterministe sur le territoire réel (demandes ; le parc et les attributions s'y ajouteront), "
+            + "dans une base dédiée (Database__Provider, ConnectionStrings__Equilibre). Nécessite les données de référence.") { scale };
+        national.SetAction(async (parse, ct) =>
+        {
+            using var host = CliHost.Build();
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            var handler = scope.ServiceProvider.GetRequiredService<GenerateNationalDataset>();
+            GenerateNationalDataset.Result? result = null;
+            await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var tasks = new Dictionary<string, ProgressTask>();
+                    result = await handler.HandleAsync(new GenerateNationalDataset.Request(parse.GetValue(scale)), new ImmediateProgress<GenerateNationalDataset.Progress>(p =>
+                    {
+                        if (!tasks.TryGetValue(p.Part, out var task))
+                        {
+                            tasks[p.Part] = task = ctx.AddTask(Markup.Escape(p.Part), maxValue: p.Total);
+                        }
+
+                        task.Value = p.Done;
+                    }), ct);
+                });
+            AnsiConsole.MarkupLine(result!.Succeeded ? Markup.Escape(result.Message) : $"[red]{Markup.Escape(result.Message)}[/]");
+            return result.Succeeded ? 0 : 1;
+        });
+        return national;
     }
 }

@@ -75,6 +75,8 @@ public static class FeaturesRegistration
         services.AddScoped<SeedReformDemo>();
         services.AddScoped<SeedDemandDemo>();
         services.AddScoped<DemandBulkWriter>();
+        services.AddScoped<Demo.National.NationalDemands>();
+        services.AddScoped<Demo.National.GenerateNationalDataset>();
         services.AddScoped<GetReformSituation>();
         services.AddScoped<GetReformEvolution>();
         services.AddScoped<GetReformMap>();

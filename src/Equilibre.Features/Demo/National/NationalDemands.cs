@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Equilibre.Domain;
 using Equilibre.Domain.Applications;
 using Equilibre.Features.Applications;
@@ -7,7 +5,7 @@ using Equilibre.Features.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Equilibre.Benchmarks;
+namespace Equilibre.Features.Demo.National;
 
 /// <summary>
 /// Deterministic national demands on the real territory (seeded <see cref="Random"/>): each demand falls in an EPCI
@@ -16,9 +14,10 @@ namespace Equilibre.Benchmarks;
 /// are active on 31 December 2025 (the others registered in 2026, radiated or lapsed before); ≈ 30 % mutations.
 /// Every column the registry's lists and the Q1 recomputation read is filled consistently with a minimal content
 /// (applicant, resources, dependants, wished commune) written by <see cref="DemandJson"/>; one wish row per demand, no
-/// history. Written through <see cref="DemandBulkWriter"/> in transactions of <see cref="BatchSize"/> demands.
+/// history. Written through <see cref="DemandBulkWriter"/> in transactions of <see cref="BatchSize"/> demands, each in
+/// its own scope: memory stays flat whatever the count. Part of the national dataset (<see cref="GenerateNationalDataset"/>).
 /// </summary>
-internal sealed class DemandGenerator(IServiceProvider services)
+public sealed class NationalDemands(IServiceScopeFactory scopes)
 {
     public const int BatchSize = 50_000;
     public const int Seed = 20251231;
@@ -37,15 +36,13 @@ internal sealed class DemandGenerator(IServiceProvider services)
 
     private sealed record EpciDraw(string Siren, decimal Threshold, int? ThresholdYear, Place[] Communes, long[] Cumulative);
 
-    public async Task GenerateAsync(long count, CancellationToken ct = default)
+    /// <summary>Generates <paramref name="count"/> demands; <paramref name="progress"/> receives the number written after each batch.</summary>
+    public async Task GenerateAsync(long count, IProgress<long>? progress = null, CancellationToken ct = default)
     {
         var (epcis, cumulative) = await LoadTerritoryAsync(ct);
-        Log.Line(string.Create(CultureInfo.InvariantCulture,
-            $"génération de {count:N0} demandes sur {epcis.Length:N0} EPCI ({epcis.Count(e => e.ThresholdYear is not null):N0} avec un seuil officiel), lots de {BatchSize:N0}"));
         var random = new Random(Seed);
         var sequences = new Dictionary<string, int>();
         var now = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
-        var watch = Stopwatch.StartNew();
         var batch = new List<(Demand Demand, IReadOnlyList<DemandEvent> Events)>(BatchSize);
         IReadOnlyList<DemandEvent> noEvents = [];
         for (long i = 0; i < count; i++)
@@ -55,25 +52,21 @@ internal sealed class DemandGenerator(IServiceProvider services)
             batch.Add((Demand(random, epci, place, sequences, now), noEvents));
             if (batch.Count == BatchSize || i == count - 1)
             {
-                await using var scope = services.CreateAsyncScope();
+                await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await scope.ServiceProvider.GetRequiredService<DemandBulkWriter>().InsertAsync(db, batch, ct);
                 await transaction.CommitAsync(ct);
                 batch.Clear();
-                var done = i + 1;
-                Log.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"  {done:N0} / {count:N0} demandes ({done / watch.Elapsed.TotalSeconds:N0} par seconde, {Environment.WorkingSet / 1024 / 1024:N0} Mo)"));
+                progress?.Report(i + 1);
             }
         }
-
-        Log.Line(string.Create(CultureInfo.InvariantCulture, $"génération terminée en {watch.Elapsed.TotalSeconds:0} s"));
     }
 
     private async Task<(EpciDraw[] Epcis, long[] Cumulative)> LoadTerritoryAsync(CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
         var communes = (await db.Communes.AsNoTracking()
             .Where(c => c.ValidTo == null && c.EpciSiren != null && c.Population != null && c.Population > 0)
