@@ -6,7 +6,8 @@ namespace Equilibre.Features.Data;
 
 /// <summary>
 /// Start-up of an instance: apply the migrations, and on an empty database load the reference data and (when
-/// asked) the demo. On an existing database it only migrates, so start-up stays fast.
+/// asked) the demo. On an existing database it only migrates and runs indexed existence checks, so start-up stays
+/// fast on national data.
 /// </summary>
 public sealed class InitialiseDatabase(EquilibreDb db, ImportReferenceData importReference, SeedDemo seedDemo)
 {
@@ -27,7 +28,8 @@ public sealed class InitialiseDatabase(EquilibreDb db, ImportReferenceData impor
         }
 
         SeedDemo.Result? demo = null;
-        if (request.SeedDemoOnFirstRun && !await db.Organisations.AnyAsync(ct) && await db.Communes.AnyAsync(ct))
+        // A database holding demands but no organisation is a national dataset (`demo national`), not a first run.
+        if (request.SeedDemoOnFirstRun && !await db.Organisations.AnyAsync(ct) && !await db.Demands.AnyAsync(ct) && await db.Communes.AnyAsync(ct))
         {
             demo = await seedDemo.HandleAsync(ct: ct);
         }
