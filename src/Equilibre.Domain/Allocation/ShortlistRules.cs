@@ -51,7 +51,15 @@ public sealed record ShortlistDemand(
     bool IsPriority,
     bool IsDalo,
     bool IsMutation,
-    decimal CotationScore);
+    decimal CotationScore)
+{
+    /// <summary>
+    /// The HLM category rank stored with the demand (<see cref="HouseholdCategories.Rank"/> of <see cref="Household"/>,
+    /// computed when the demand was saved); the batch path (<see cref="PreparedDwelling"/>) uses it instead of recomputing
+    /// the category of every candidate. Null: computed.
+    /// </summary>
+    public int? CategoryRank { get; init; }
+}
 
 /// <summary>
 /// What the shortlist excludes beyond the legal ceilings: a household over the local taux d'effort / reste à vivre
