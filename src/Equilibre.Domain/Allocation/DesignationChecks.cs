@@ -43,6 +43,17 @@ public enum StatutoryTarget
     T3,
 }
 
+/// <summary>
+/// The unconfirmed parts of the target rules: whether households relocated by ANRU/ORCOD are left out of T2 (numerator and
+/// denominator) in QPV (domain.md §5.2 [U]; default: not left out), and ORCOD relocations in the T1 numerator (§5.1 cites
+/// them, §17.1 keeps it [U]; default: counted).
+/// </summary>
+public sealed record TargetEffectSettings(bool RelocatedExcludedFromT2, bool RelocatedCountsInT1, string Source)
+{
+    public static readonly TargetEffectSettings Default = new(false, true,
+        "relogés ANRU/ORCOD comptés dans T1 et non exclus de T2 (domain.md §5.1, §5.2 — non confirmé)");
+}
+
 /// <summary>A target counter of one holder (an EPCI or a réservataire) for the year: leases counted, leases in the denominator, target rate.</summary>
 public sealed record TargetCounter(StatutoryTarget Target, string Holder, int Numerator, int Denominator, decimal TargetPercent);
 
@@ -129,19 +140,27 @@ public static class DesignationChecks
     /// What one more lease to <paramref name="candidate"/> does to each counter that concerns the dwelling: T1 outside QPV
     /// (counts if Q1 or relocated ANRU/ORCOD, domain.md §5.1 — ORCOD in the T1 numerator is [U], included as §5.1 reads),
     /// T2 in QPV (counts if known not Q1, §5.2), T3 always (counts if DALO or priority, §5.4). A Q1 status unknown counts
-    /// in the denominator only. Counters of a target that does not concern the dwelling are left out.
+    /// in the denominator only. Counters of a target that does not concern the dwelling are left out. The unconfirmed
+    /// parts (relocated households in T1 and T2) follow <see cref="TargetEffectSettings.Default"/>.
     /// </summary>
-    public static IReadOnlyList<TargetMove> EffectOf(DesignatedCandidate candidate, bool dwellingInQpv, IEnumerable<TargetCounter> counters)
+    public static IReadOnlyList<TargetMove> EffectOf(DesignatedCandidate candidate, bool dwellingInQpv, IEnumerable<TargetCounter> counters) =>
+        EffectOf(candidate, dwellingInQpv, counters, TargetEffectSettings.Default);
+
+    /// <summary>The same, with the unconfirmed parts of the rules set (<see cref="TargetEffectSettings"/>).</summary>
+    public static IReadOnlyList<TargetMove> EffectOf(DesignatedCandidate candidate, bool dwellingInQpv, IEnumerable<TargetCounter> counters, TargetEffectSettings settings)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(counters);
+        ArgumentNullException.ThrowIfNull(settings);
         var moves = new List<TargetMove>();
+        var relocatedInT1 = candidate.IsRelocated && settings.RelocatedCountsInT1;
         foreach (var counter in counters)
         {
             (bool Applies, bool Counts, string Why) rule = counter.Target switch
             {
-                StatutoryTarget.T1 => (!dwellingInQpv, candidate.IsFirstQuartile is true || candidate.IsRelocated,
-                    candidate.IsFirstQuartile is true ? "ménage du premier quartile" : candidate.IsRelocated ? "ménage relogé (ANRU/ORCOD)" : candidate.IsFirstQuartile is null ? "quartile inconnu : compté au dénominateur seulement" : "ménage hors premier quartile"),
+                StatutoryTarget.T1 => (!dwellingInQpv, candidate.IsFirstQuartile is true || relocatedInT1,
+                    candidate.IsFirstQuartile is true ? "ménage du premier quartile" : relocatedInT1 ? $"ménage relogé (ANRU/ORCOD) ({settings.Source})" : candidate.IsFirstQuartile is null ? "quartile inconnu : compté au dénominateur seulement" : "ménage hors premier quartile"),
+                StatutoryTarget.T2 when candidate.IsRelocated && settings.RelocatedExcludedFromT2 => (false, false, ""),
                 StatutoryTarget.T2 => (dwellingInQpv, candidate.IsFirstQuartile is false,
                     candidate.IsFirstQuartile switch { false => "ménage des quartiles 2 à 4", true => "ménage du premier quartile", null => "quartile inconnu : compté au dénominateur seulement" }),
                 StatutoryTarget.T3 => (true, candidate.IsDalo || candidate.IsPriority,

@@ -8,6 +8,17 @@ namespace Equilibre.Domain.Allocation;
 public sealed record PrefectShareLimits(decimal MaxPercent, decimal MaxStateAgentsPercent, string Source)
 {
     public static readonly PrefectShareLimits Default = new(30m, 5m, "R441-5-2 CCH : 30 % au plus du flux annuel, dont 5 % au plus pour les agents civils et militaires de l'État (domain.md §17.2)");
+
+    /// <summary>
+    /// R441-5-2: "Sauf stipulation contraire, la part du flux annuel de logements réservés par le préfet sur le patrimoine
+    /// du bailleur situé en dehors des QPV ne peut être inférieure à 30 %" (domain.md §17.2, §17.9). Read here as: of the
+    /// dwellings of the préfet's flux, at least 30 % outside QPV. The sentence was read, its reading is an interpretation
+    /// (another is "30 % of the flux outside QPV"): a parameter; null = not checked (a convention stipulating otherwise).
+    /// </summary>
+    public decimal? MinOutsideQpvPercent { get; init; } = 30m;
+
+    public string OutsideQpvSource { get; init; } =
+        "R441-5-2 : part des logements du préfet hors QPV d'au moins 30 % sauf stipulation contraire (lecture retenue : part des logements orientés vers le préfet — interprétation non confirmée)";
 }
 
 /// <summary>The check of the préfet's share: within the limits or not, with the problems and the explanation.</summary>
@@ -72,5 +83,32 @@ public static class PrefectShare
         lines.AddRange(problems);
         lines.Add((problems.Count == 0 ? "dans les limites" : "hors des limites") + $" ({limits.Source})");
         return new PrefectShareResult(problems.Count == 0, share, agents, problems, lines);
+    }
+
+    /// <summary>
+    /// The part of the préfet's dwellings located outside QPV, against <see cref="PrefectShareLimits.MinOutsideQpvPercent"/>
+    /// (R441-5-2, see the reading stated there). Null when not checked or when no dwelling went to the préfet yet.
+    /// </summary>
+    /// <param name="orientedToPrefet">Dwellings of the year oriented to the préfet.</param>
+    /// <param name="outsideQpv">Among them, dwellings outside QPV (for the targets).</param>
+    /// <param name="limits">The minimum, or null to skip.</param>
+    public static (bool? Met, string Explanation) CheckOutsideQpv(int orientedToPrefet, int outsideQpv, PrefectShareLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentOutOfRangeException.ThrowIfNegative(outsideQpv);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(outsideQpv, orientedToPrefet);
+        if (limits.MinOutsideQpvPercent is not { } min)
+        {
+            return (null, "part hors QPV du flux du préfet non contrôlée (stipulation contraire de la convention)");
+        }
+
+        if (orientedToPrefet == 0)
+        {
+            return (null, "aucun logement orienté vers le préfet : part hors QPV non calculable");
+        }
+
+        var part = Math.Round(100m * outsideQpv / orientedToPrefet, 1, MidpointRounding.AwayFromZero);
+        var met = part >= min;
+        return (met, French.Format($"{outsideQpv} logement(s) hors QPV sur {orientedToPrefet} orienté(s) vers le préfet = {part:0.0} % {(met ? "≥" : "<")} {min:0.#} % ({limits.OutsideQpvSource})"));
     }
 }

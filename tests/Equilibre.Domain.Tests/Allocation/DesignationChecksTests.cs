@@ -110,6 +110,23 @@ public sealed class DesignationChecksTests
         Assert.Equal(expected, actual);
     }
 
+    // domain.md §5.2 [U]: relocated households left out of T2 when so configured; §5.1/§17.1 [U]: relocations in T1.
+    // Expected: the T1/T2 moves as "target:counts" (T3 always moves, and a relocated household is not DALO here).
+    [Theory]
+    [InlineData(true, false, true, "")]          // in QPV, left out of T2: no T2 move at all
+    [InlineData(true, false, false, "T2:1")]     // in QPV, counted as quartiles 2–4
+    [InlineData(false, true, false, "T1:1")]     // outside QPV, relocation counts in T1 (default)
+    [InlineData(false, false, false, "T1:0")]
+    public void EffectOf_RelocatedHouseholds_FollowTheSettings(bool inQpv, bool countsInT1, bool excludedFromT2, string expected)
+    {
+        var settings = new TargetEffectSettings(excludedFromT2, countsInT1, "paramètre de test");
+
+        var moves = DesignationChecks.EffectOf(C("x", q1: false, relocated: true), inQpv, [EpciT1, EpciT2, ReservataireT3], settings);
+
+        Assert.False(moves.Single(m => m.Counter.Target == StatutoryTarget.T3).CountsInNumerator);
+        Assert.Equal(expected, string.Join(",", moves.Where(m => m.Counter.Target != StatutoryTarget.T3).Select(m => $"{m.Counter.Target}:{(m.CountsInNumerator ? 1 : 0)}")));
+    }
+
     [Fact]
     public void Move_ExplainsBeforeAndAfter()
     {

@@ -144,6 +144,23 @@ public sealed class FluxTests
         Assert.EndsWith("(R441-5-2 CCH : 30 % au plus du flux annuel, dont 5 % au plus pour les agents civils et militaires de l'État (domain.md §17.2))", result.Explanation[^1], StringComparison.Ordinal);
     }
 
+    // R441-5-2 (domain.md §17.2, §17.9): at least 30 % of the préfet's dwellings outside QPV unless the convention says otherwise.
+    [Theory]
+    [InlineData(20, 6, true)]    // 30,0 %
+    [InlineData(20, 5, false)]   // 25,0 %
+    [InlineData(0, 0, null)]     // nothing oriented yet
+    public void PrefectShare_OutsideQpv(int oriented, int outside, bool? met)
+    {
+        var (result, explanation) = PrefectShare.CheckOutsideQpv(oriented, outside, PrefectShareLimits.Default);
+
+        Assert.Equal(met, result);
+        Assert.False(string.IsNullOrEmpty(explanation));
+    }
+
+    [Fact]
+    public void PrefectShare_OutsideQpv_NotCheckedWhenTheConventionStipulatesOtherwise() =>
+        Assert.Null(PrefectShare.CheckOutsideQpv(20, 0, PrefectShareLimits.Default with { MinOutsideQpvPercent = null }).Met);
+
     [Fact]
     public void Convention_DesignationDeadline_CountsItsDelay() =>
         Assert.Equal(new DateOnly(2026, 1, 31), Convention("A", FluxShare.Rate(10m)).DesignationDeadline(Jan1));
