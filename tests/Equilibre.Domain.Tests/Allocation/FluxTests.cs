@@ -134,8 +134,8 @@ public sealed class FluxTests
     [InlineData(4.0, 0, 5.0, false, 4.0)]      // agents' part above the whole share
     public void PrefectShare_Limits(double? rate, int volume, double agents, bool ok, double share)
     {
-        var prefet = Convention("Préfet de la Marne", rate is { } r ? FluxShare.Rate((decimal)r) : FluxShare.Dwellings(volume), ReservataireKind.Prefet)
-            with { StateAgentsRatePercent = (decimal)agents };
+        var convention = Convention("Préfet de la Marne", rate is { } r ? FluxShare.Rate((decimal)r) : FluxShare.Dwellings(volume), ReservataireKind.Prefet);
+        var prefet = convention with { StateAgentsRatePercent = (decimal)agents };
 
         var result = PrefectShare.Check(prefet, Base175, PrefectShareLimits.Default);
 
