@@ -11,8 +11,11 @@ internal sealed class TallyTable
     private readonly SlotLayout _layout;
     private readonly string[][] _labels;
 
-    public TallyTable(IndicatorDefinition[] definitions, List<int[]> blocks, SlotLayout layout)
+    private readonly string _qpvRule;
+
+    public TallyTable(IndicatorDefinition[] definitions, List<int[]> blocks, SlotLayout layout, string qpvRule)
     {
+        _qpvRule = qpvRule;
         _definitions = definitions;
         _blocks = blocks;
         _layout = layout;
@@ -44,10 +47,12 @@ internal sealed class TallyTable
             }
 
             var (threshold, source) = TargetEngine.ThresholdFor(definition, key);
+            var qpvRule = definition.Rule.Population is IndicatorPopulation.OutsideQpv or IndicatorPopulation.InQpv ? _qpvRule : null;
             indicators[d] = index < 0
-                ? new IndicatorResult(definition, 0, 0, threshold, source, [], [])
+                ? new IndicatorResult(definition, 0, 0, threshold, source, [], []) { QpvRule = qpvRule }
                 : new IndicatorResult(definition, tallies[o + SlotLayout.NumeratorIndex], tallies[o + SlotLayout.DenominatorIndex], threshold, source,
-                    exclusions ?? (IReadOnlyList<IndicatorCount>)[], details ?? (IReadOnlyList<IndicatorCount>)[]);
+                    exclusions ?? (IReadOnlyList<IndicatorCount>)[], details ?? (IReadOnlyList<IndicatorCount>)[])
+                { QpvRule = qpvRule };
         }
 
         return indicators;

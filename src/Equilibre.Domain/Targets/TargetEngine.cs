@@ -96,7 +96,7 @@ public static class TargetEngine
 
         // Results are views over the counters: a group's indicators are built when first read, so a national run with
         // 100,000+ groups allocates only the keys; the dashboards read a few groups, the bilan reads them all.
-        var table = new TallyTable(defs, blocks, layout);
+        var table = new TallyTable(defs, blocks, layout, settings.QpvRuleText);
         var order = groups.SortedGroups();
         var results = new List<GroupResult>(order.Length + grouping.Expected.Count + 1);
         foreach (var g in order)

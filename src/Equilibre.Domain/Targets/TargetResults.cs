@@ -38,6 +38,9 @@ public sealed record IndicatorResult(
 
     public string RuleVersion => Definition.RuleVersion;
 
+    /// <summary>The QPV rule the figure was computed with (ex-ZUS and exited quarters, §5.3); null when the indicator does not read the location.</summary>
+    public string? QpvRule { get; init; }
+
     public int Excluded => Exclusions.Sum(e => e.Count);
 
     /// <summary>"23,5 %" (one decimal, half away from zero) or "sans objet".</summary>

@@ -101,6 +101,8 @@ public sealed class StatutoryTargetsTests
         Assert.Equal(2, Assert.Single(t2.Details, d => d.Code == "ex-zus-en-qpv").Count);
         Assert.Equal((2, 2, 1), (group.Quality.InQpv, group.Quality.ExZusAssimilated, group.Quality.OutsideQpv));
         Assert.Contains(report.Method, l => l.Contains("ex-ZUS assimilées aux QPV jusqu'au 30/06/2026", StringComparison.Ordinal));
+        Assert.Contains("ex-ZUS assimilées aux QPV jusqu'au 30/06/2026", t1.QpvRule, StringComparison.Ordinal);
+        Assert.Null(group["T3"]!.QpvRule);
     }
 
     [Fact]
