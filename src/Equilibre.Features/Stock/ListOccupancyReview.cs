@@ -153,6 +153,16 @@ public sealed class ListOccupancyReview(EquilibreDb db, TimeProvider clock, Occu
         return new Result(OccupancyReviewOutcome.Listed, message, bailleur.Siren, bailleur.Name, start, until, sorted, explanation);
     }
 
+    /// <summary>The situation in a few French words with its paragraph of L442-5-2, for lists and tables.</summary>
+    public static string Label(OccupancyReviewReason reason) => reason switch
+    {
+        OccupancyReviewReason.Overcrowding => "sur-occupation (1°)",
+        OccupancyReviewReason.UnderOccupation => "sous-occupation (2°)",
+        OccupancyReviewReason.AdaptedDwellingNotNeeded => "logement adapté plus nécessaire (3°)",
+        OccupancyReviewReason.AdaptationNeeded => "besoin d'un logement adapté (4°)",
+        OccupancyReviewReason.ResourcesAboveCeiling => "ressources au-delà du plafond (5°)",
+    };
+
     /// <summary>The RPLS "plafond CUS" as a ceiling family (PLAI, PLUS, PLS, PLI); null when empty or not one of them.</summary>
     public static FinancingFamily? CusFamily(string? cus) => cus?.Trim().ToUpperInvariant() switch
     {
