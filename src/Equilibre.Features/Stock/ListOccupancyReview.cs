@@ -92,9 +92,16 @@ public sealed class ListOccupancyReview(EquilibreDb db, TimeProvider clock, Occu
         var tables = new CeilingTables((await db.ResourceCeilings.AsNoTracking().ToListAsync(ct)).Select(c => c.ToDomain()).ToList(), []);
         var regions = await db.Communes.AsNoTracking().Select(c => new { c.Code, c.RegionCode }).ToDictionaryAsync(c => c.Code, c => c.RegionCode, StringComparer.Ordinal, ct);
         var entries = new List<Entry>();
+        var departed = 0;
         foreach (var x in latest)
         {
             var answers = x.Answers;
+            if (HouseholdLeft(x.State, answers))
+            {
+                departed++;
+                continue;
+            }
+
             var reviewOn = OccupancyReview.NextReviewOn(answers.LeaseSignedOn, start);
             if (reviewOn >= until)
             {
@@ -149,8 +156,31 @@ public sealed class ListOccupancyReview(EquilibreDb db, TimeProvider clock, Occu
             "plafonds PLI non chargés : dépassement indéterminé pour les logements PLI",
             "tri : dossiers à transmettre à la CALEOL d'abord, puis date d'échéance, commune, adresse",
         };
+        if (departed > 0)
+        {
+            explanation.Add(French.Format($"{departed} logement(s) écarté(s) : le RPLS plus récent que l'enquête OPS le dit vacant ou loué par un bail postérieur, le ménage enquêté est parti (une nouvelle enquête est à importer)"));
+        }
+
         var message = French.Format($"{sorted.Count} logement(s) à examiner, dont {sorted.Count(e => e.SendToCaleol)} dossier(s) à transmettre à la CALEOL");
         return new Result(OccupancyReviewOutcome.Listed, message, bailleur.Siren, bailleur.Name, start, until, sorted, explanation);
+    }
+
+    /// <summary>
+    /// The household of the OPS answer no longer lives there: an RPLS state of the survey year or later says the
+    /// dwelling is not let, or carries a lease (month) later than the one the household declared.
+    /// </summary>
+    public static bool HouseholdLeft(DwellingState state, Occupancy answers)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(answers);
+        if (state.Millesime < answers.SurveyYear)
+        {
+            return false;
+        }
+
+        var notLet = state.OccupancyMode is { } mode && mode != OccupancyMode.Let;
+        var newerLease = state.LeaseStart is { } lease && lease > new DateOnly(answers.LeaseSignedOn.Year, answers.LeaseSignedOn.Month, 1);
+        return notLet || newerLease;
     }
 
     /// <summary>The situation in a few French words with its paragraph of L442-5-2, for lists and tables.</summary>

@@ -313,6 +313,28 @@ public sealed class OccupancyTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ListOccupancyReview_HouseholdGoneSinceTheSurvey_IsLeftOut(Provider provider)
+    {
+        var (database, users) = await StockAsync(provider);
+        await using var _d = database;
+        Assert.True((await ImportAsync(database, Golden("ops_2025_bailleur.csv"))).Succeeded);
+        await using (var change = database.NewContext())
+        {
+            // RPLS 2025 says 5100030006 is vacant, and 5100030001 has a lease of March 2025 (after the one declared in 2023).
+            var ids = await change.Dwellings.Where(d => d.RplsId == "5100030006" || d.RplsId == "5100030001").ToDictionaryAsync(d => d.RplsId, d => d.Id);
+            await change.DwellingStates.Where(s => s.DwellingId == ids["5100030006"]).ExecuteUpdateAsync(u => u.SetProperty(s => s.OccupancyMode, OccupancyMode.VacantOffered));
+            await change.DwellingStates.Where(s => s.DwellingId == ids["5100030001"]).ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseStart, new DateOnly(2025, 3, 1)));
+        }
+
+        await using var db = database.NewContext();
+        var result = await new ListOccupancyReview(db, Make.Clock(), ReimsInB1).HandleAsync(new("900000001", new DateOnly(2026, 6, 1)), users.Office);
+
+        Assert.Equal(["5100030005", "5100030002", "5100030004", "5100030003"], result.Entries.Select(e => e.RplsId));
+        Assert.Contains(result.Explanation, l => l.StartsWith("2 logement(s) écarté(s)", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ListOccupancyReview_AnotherBailleurOrTheEpci_IsRefused(Provider provider)
     {
         var (database, users) = await StockAsync(provider);
