@@ -12,7 +12,7 @@ namespace Equilibre.Cli;
 /// <summary>
 /// <c>equilibre import qpv &lt;csv&gt; [--json]</c>, <c>equilibre import demandes &lt;fichier&gt; [--json]
 /// [--commune-par-defaut CODE --typologie-par-defaut T3]</c> and <c>equilibre export demandes &lt;fichier&gt;
-/// [--format xml|csv]</c>, <c>equilibre import rpls &lt;fichier&gt; [--millesime N] [--json]</c>; the OPS import will join them.
+/// [--format xml|csv]</c>, <c>equilibre import rpls &lt;fichier&gt; [--millesime N] [--json]</c>, <c>equilibre import ops &lt;fichier&gt; [--json]</c>.
 /// </summary>
 internal static class ImportCommands
 {
@@ -43,6 +43,7 @@ internal static class ImportCommands
         import.Subcommands.Add(qpv);
         import.Subcommands.Add(ImportDemandsCommand(json));
         import.Subcommands.Add(ImportRplsCommand(json));
+        import.Subcommands.Add(ImportOccupancyCommand(json));
         return import;
     }
 
@@ -58,6 +59,31 @@ internal static class ImportCommands
             await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
             var request = new ImportRpls.Request(parse.GetValue(file)!.FullName, parse.GetValue(millesime), "ligne de commande");
             var run = await scope.ServiceProvider.GetRequiredService<ImportRpls>().HandleAsync(request, ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(Report(run));
+            }
+            else
+            {
+                ReportPrinter.Print([run]);
+            }
+
+            return run.Succeeded ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command ImportOccupancyCommand(Option<bool> json)
+    {
+        var file = new Argument<FileInfo>("fichier") { Description = "CSV de l'enquête OPS, une ligne par logement occupé (; ou , , UTF-8 ou Windows-1252) ; voir docs/guide/parc.md." };
+        var command = new Command("ops", "Importe les réponses à l'enquête sur l'occupation du parc social (atomique, idempotent par logement et enquête).") { file, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = CliHost.Build();
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            var request = new ImportOccupancy.Request(parse.GetValue(file)!.FullName, CurrentUser.CommandLine, "ligne de commande");
+            var run = await scope.ServiceProvider.GetRequiredService<ImportOccupancy>().HandleAsync(request, ct);
             if (parse.GetValue(json))
             {
                 CliJson.Write(Report(run));

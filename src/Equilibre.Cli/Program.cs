@@ -11,4 +11,5 @@ root.Subcommands.Add(ImportCommands.Create());
 root.Subcommands.Add(DemandCommands.Create());
 root.Subcommands.Add(CotationCommands.Create());
 root.Subcommands.Add(ImportCommands.CreateExport());
+root.Subcommands.Add(ParcCommands.Create());
 return await root.Parse(args).InvokeAsync();

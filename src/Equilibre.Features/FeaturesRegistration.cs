@@ -27,6 +27,7 @@ public static class FeaturesRegistration
         services.AddSingleton(QpvSettings(configuration));
         services.AddSingleton(DemandSettings.From(configuration));
         services.AddSingleton(CotationSettings.From(configuration));
+        services.AddSingleton(OccupancySettings.From(configuration));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -66,6 +67,10 @@ public static class FeaturesRegistration
         services.AddScoped<ImportPriorityAreas>();
         services.AddScoped<ImportRpls>();
         services.AddScoped<ListPriorityAreas>();
+        services.AddScoped<ImportOccupancy>();
+        services.AddScoped<GetResidenceOccupancy>();
+        services.AddScoped<ListOccupancyReview>();
+        services.AddScoped<ExportOccupancyReview>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetHomeOverview>();
         services.AddScoped<CreateOrganisation>();

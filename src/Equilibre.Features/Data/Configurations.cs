@@ -375,3 +375,15 @@ internal sealed class DwellingStateConfiguration : IEntityTypeConfiguration<Dwel
         b.HasIndex(x => new { x.Millesime, x.BailleurId });
     }
 }
+
+internal sealed class OccupancyConfiguration : IEntityTypeConfiguration<Occupancy>
+{
+    public void Configure(EntityTypeBuilder<Occupancy> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.ReferenceIncome).HasPrecision(12, 2);
+        b.HasOne<Dwelling>().WithMany().HasForeignKey(x => x.DwellingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.DwellingId, x.SurveyYear }).IsUnique();
+        b.HasIndex(x => x.SurveyYear);
+    }
+}

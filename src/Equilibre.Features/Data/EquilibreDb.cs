@@ -36,6 +36,7 @@ public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Residence> Residences => Set<Residence>();
     public DbSet<Dwelling> Dwellings => Set<Dwelling>();
     public DbSet<DwellingState> DwellingStates => Set<DwellingState>();
+    public DbSet<Occupancy> Occupancies => Set<Occupancy>();
     public DbSet<Demand> Demands => Set<Demand>();
     public DbSet<DemandWish> DemandWishes => Set<DemandWish>();
     public DbSet<DemandEvent> DemandEvents => Set<DemandEvent>();

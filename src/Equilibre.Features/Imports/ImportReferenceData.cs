@@ -25,6 +25,7 @@ public sealed class ImportReferenceData(
         ImportCommuneBoundaries.Kind => "Contours des communes",
         Stock.ImportPriorityAreas.Kind => "Quartiers prioritaires",
         Stock.ImportRpls.Kind => "Parc social (RPLS)",
+        Stock.ImportOccupancy.Kind => "Occupation du parc social (OPS)",
         Applications.ImportDemands.Kind => "Demandes de logement social",
         _ => kind,
     };
