@@ -27,6 +27,7 @@ public static class FeaturesRegistration
         services.AddSingleton(QpvSettings(configuration));
         services.AddSingleton(DemandSettings.From(configuration));
         services.AddSingleton(CotationSettings.From(configuration));
+        services.AddSingleton(StockSettings.From(configuration));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -66,6 +67,11 @@ public static class FeaturesRegistration
         services.AddScoped<ImportPriorityAreas>();
         services.AddScoped<ImportRpls>();
         services.AddScoped<ListPriorityAreas>();
+        services.AddScoped<ListResidences>();
+        services.AddScoped<ListDwellings>();
+        services.AddScoped<GetDwelling>();
+        services.AddScoped<GetStockOverview>();
+        services.AddScoped<GetStockMap>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetHomeOverview>();
         services.AddScoped<CreateOrganisation>();
