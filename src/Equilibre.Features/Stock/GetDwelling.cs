@@ -255,7 +255,7 @@ public sealed class GetDwelling(EquilibreDb db, TimeProvider clock, QpvRuleSetti
         {
             true => "logement adapté au handicap : à proposer en priorité à un ménage dont une personne en a besoin (L442-5-2 3° à l'examen d'occupation s'il ne l'est plus)",
             false => "logement non adapté au handicap",
-            null => "adaptation au handicap non renseignée (champ absent du fichier open data)",
+            null => "adaptation au handicap non renseignée (colonne ADAPTE_HANDICAP absente ou vide : elle n'est pas dans le fichier open data)",
         };
         if (state.Accessibility is { Length: > 0 } pmr)
         {

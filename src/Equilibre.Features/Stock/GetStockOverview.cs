@@ -106,10 +106,10 @@ public sealed class GetStockOverview(EquilibreDb db)
             "QPV : géocodage du fichier RPLS de ce millésime ; la situation « en QPV pour les objectifs » à une date se lit sur la page de chaque logement",
             total.MeanRentPerSquareMetre is null
                 ? "loyer moyen au m² non disponible : aucun logement loué avec loyer et surface (le fichier open data ne donne pas les loyers)"
-                : French.Format($"loyer moyen au m² : Σ loyers principaux ÷ Σ surfaces habitables des {total.RentSample:N0} logements loués avec loyer et surface (définition SDES)"),
+                : French.Format($"loyer moyen au m² : Σ loyers principaux ÷ Σ surfaces habitables des {total.RentSample:N0} logement(s) loué(s) avec loyer et surface (définition SDES)"),
             total.VacancyRate is null
                 ? "taux de vacance non disponible : aucun mode d'occupation au 1er janvier (le fichier open data ne le donne pas)"
-                : French.Format($"taux de vacance : {total.Vacant:N0} logements proposés à la location mais vacants ÷ {total.LetOrOffered:N0} loués ou proposés à la location (définition SDES)"),
+                : French.Format($"taux de vacance : {total.Vacant:N0} logement(s) proposé(s) à la location mais vacant(s) ÷ {total.LetOrOffered:N0} loué(s) ou proposé(s) à la location (définition SDES)"),
         };
         return new Result(m, millesimes, epci, epciName, total, byCommune, typologies, financings, epcis, notes, scope);
     }

@@ -85,7 +85,12 @@ public sealed class StockWorld
         db.Organisations.AddRange(organisations);
         db.PriorityAreas.Add(new PriorityAreaEntry
         {
-            Code = QpvCode, Name = "Épinettes (test)", Kind = PriorityAreaKind.Qpv, CommuneCode = "51454", ValidFrom = new DateOnly(2024, 1, 1), Source = "test",
+            Code = QpvCode,
+            Name = "Épinettes (test)",
+            Kind = PriorityAreaKind.Qpv,
+            CommuneCode = "51454",
+            ValidFrom = new DateOnly(2024, 1, 1),
+            Source = "test",
         });
         await db.SaveChangesAsync();
         (world.BailleurA, world.BailleurB, world.Epci, world.Reservataire, world.Guichet, world.StateRegion) =

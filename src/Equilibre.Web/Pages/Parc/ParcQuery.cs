@@ -12,12 +12,20 @@ public static class ParcQuery
 {
     public static readonly IReadOnlyDictionary<string, string> Typologies = new Dictionary<string, string>
     {
-        ["1"] = "T1", ["2"] = "T2", ["3"] = "T3", ["4"] = "T4", ["5"] = "T5 et plus",
+        ["1"] = "T1",
+        ["2"] = "T2",
+        ["3"] = "T3",
+        ["4"] = "T4",
+        ["5"] = "T5 et plus",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Financings = new Dictionary<string, string>
     {
-        ["plai"] = "PLAI", ["plus"] = "PLUS", ["pls"] = "PLS", ["pli"] = "PLI", ["autre"] = "autre financement",
+        ["plai"] = "PLAI",
+        ["plus"] = "PLUS",
+        ["pls"] = "PLS",
+        ["pli"] = "PLI",
+        ["autre"] = "autre financement",
     };
 
     public static readonly IReadOnlyDictionary<string, string> OccupancyModes =
@@ -26,12 +34,16 @@ public static class ParcQuery
 
     public static readonly IReadOnlyDictionary<string, string> DwellingSorts = new Dictionary<string, string>
     {
-        ["adresse"] = "commune et adresse", ["typologie"] = "typologie", ["surface"] = "surface habitable", ["loyer"] = "loyer principal",
+        ["adresse"] = "adresse",
+        ["typologie"] = "typologie",
+        ["surface"] = "surface habitable",
+        ["loyer"] = "loyer principal",
     };
 
     public static readonly IReadOnlyDictionary<string, string> ResidenceSorts = new Dictionary<string, string>
     {
-        ["adresse"] = "commune et adresse", ["logements"] = "nombre de logements",
+        ["adresse"] = "adresse",
+        ["logements"] = "nombre de logements",
     };
 
     public static readonly IReadOnlyDictionary<string, string> YesNo = new Dictionary<string, string> { ["oui"] = "oui", ["non"] = "non" };
