@@ -28,6 +28,7 @@ public static class FeaturesRegistration
         services.AddSingleton(DemandSettings.From(configuration));
         services.AddSingleton(CotationSettings.From(configuration));
         services.AddSingleton(OccupancySettings.From(configuration));
+        services.AddSingleton(StockSettings.From(configuration));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -71,6 +72,11 @@ public static class FeaturesRegistration
         services.AddScoped<GetResidenceOccupancy>();
         services.AddScoped<ListOccupancyReview>();
         services.AddScoped<ExportOccupancyReview>();
+        services.AddScoped<ListResidences>();
+        services.AddScoped<ListDwellings>();
+        services.AddScoped<GetDwelling>();
+        services.AddScoped<GetStockOverview>();
+        services.AddScoped<GetStockMap>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetHomeOverview>();
         services.AddScoped<CreateOrganisation>();

@@ -44,6 +44,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Reforme", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Demandes", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Cotation", Policies.Professionals);
+    o.Conventions.AuthorizeFolder("/Parc", Policies.Professionals);
     o.Conventions.AllowAnonymousToPage("/Cotation/Grille");
     o.Conventions.AuthorizePage("/Reforme/Import", Policies.ReformEditors);
     o.Conventions.AuthorizePage("/Reforme/National", Policies.ReformEditors);
@@ -93,6 +94,7 @@ app.MapTerritoryApi();
 app.MapReformApi();
 app.MapDemandApi();
 app.MapCotationApi();
+app.MapParcApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();

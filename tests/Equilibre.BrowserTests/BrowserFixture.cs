@@ -21,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The started app's services, to create test organisations and accounts.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public static bool Available => File.Exists(ChromiumPath);
 
     public async Task InitializeAsync()
