@@ -74,6 +74,7 @@ public static class FeaturesRegistration
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedReformDemo>();
         services.AddScoped<SeedDemandDemo>();
+        services.AddScoped<SeedStockDemo>();
         services.AddScoped<DemandBulkWriter>();
         services.AddScoped<GetReformSituation>();
         services.AddScoped<GetReformEvolution>();
