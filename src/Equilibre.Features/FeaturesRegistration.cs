@@ -85,6 +85,7 @@ public static class FeaturesRegistration
         services.AddScoped<SeedDemo>();
         services.AddScoped<SeedReformDemo>();
         services.AddScoped<SeedDemandDemo>();
+        services.AddScoped<SeedStockDemo>();
         services.AddScoped<DemandBulkWriter>();
         services.AddScoped<Demo.National.NationalDemands>();
         services.AddScoped<Demo.National.GenerateNationalDataset>();

@@ -67,9 +67,10 @@ public sealed class PagesTests(EquilibreWebFactory factory)
     {
         using var client = await Login.AsAsync(factory, "guichet@demo.equilibre.fr");
 
-        var html = await HtmlAsync(client, "/territoire/commune/51454");
+        // Tinqueux: the demo places its quartiers on Reims and Troyes only (SeedStockDemo).
+        var html = await HtmlAsync(client, "/territoire/commune/51573");
 
-        Assert.Contains("Reims", html, StringComparison.Ordinal);
+        Assert.Contains("Tinqueux", html, StringComparison.Ordinal);
         Assert.Contains("equilibre import qpv", html, StringComparison.Ordinal);
     }
 

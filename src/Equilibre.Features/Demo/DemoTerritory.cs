@@ -9,6 +9,8 @@ public sealed record DemoOrganisation(string Name, OrganisationKind Kind, string
 /// The organisations of the demo: the real EPCIs CU du Grand Reims and CA Troyes Champagne Métropole with their
 /// real SIREN and territory, the State services and réservataires that act there, and fictitious bailleurs and a
 /// guichet whose names say they are demo data (no real bailleur's figures are ever invented).
+/// The demo bailleurs carry a synthetic SIREN (<see cref="BailleurSirens"/>) so that their stock can be imported for
+/// their own account like a real bailleur's (an RPLS import needs the bailleur's SIREN).
 /// </summary>
 public static class DemoTerritory
 {
@@ -24,14 +26,21 @@ public static class DemoTerritory
     public const string GuichetTroyesName = "Point logement de Troyes Champagne Métropole (démo)";
     public const string AdministrationName = "Administration Equilibre";
 
+    /// <summary>
+    /// Synthetic SIRENs of the demo bailleurs, in the order of <see cref="Bailleurs"/>. They cannot be a real
+    /// company's: INSEE gives every SIREN a Luhn check digit, and these nine digits (999 + département + rank + a
+    /// wrong key) fail the Luhn test on purpose. Equilibre only requires nine digits, so they are accepted.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BailleurSirens = ["999510010", "999510020", "999510030", "999100010", "999100020", "999100030"];
+
     public static readonly IReadOnlyList<DemoOrganisation> Bailleurs =
     [
-        new("Habitat Champagne (démo)", OrganisationKind.Bailleur, null, GrandEst, "51", null, null),
-        new("Rémoise du Logement (démo)", OrganisationKind.Bailleur, null, GrandEst, "51", null, null),
-        new("Foyer Marnais (démo)", OrganisationKind.Bailleur, null, GrandEst, "51", null, null),
-        new("Troyes Logis (démo)", OrganisationKind.Bailleur, null, GrandEst, "10", null, null),
-        new("Aube Habitat Social (démo)", OrganisationKind.Bailleur, null, GrandEst, "10", null, null),
-        new("Seine et Vignes Habitat (démo)", OrganisationKind.Bailleur, null, GrandEst, "10", null, null),
+        new("Habitat Champagne (démo)", OrganisationKind.Bailleur, BailleurSirens[0], GrandEst, "51", null, null),
+        new("Rémoise du Logement (démo)", OrganisationKind.Bailleur, BailleurSirens[1], GrandEst, "51", null, null),
+        new("Foyer Marnais (démo)", OrganisationKind.Bailleur, BailleurSirens[2], GrandEst, "51", null, null),
+        new("Troyes Logis (démo)", OrganisationKind.Bailleur, BailleurSirens[3], GrandEst, "10", null, null),
+        new("Aube Habitat Social (démo)", OrganisationKind.Bailleur, BailleurSirens[4], GrandEst, "10", null, null),
+        new("Seine et Vignes Habitat (démo)", OrganisationKind.Bailleur, BailleurSirens[5], GrandEst, "10", null, null),
     ];
 
     public static readonly IReadOnlyList<DemoOrganisation> Organisations =

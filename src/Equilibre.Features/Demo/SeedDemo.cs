@@ -9,12 +9,12 @@ namespace Equilibre.Features.Demo;
 
 /// <summary>
 /// Deterministic demo generator (<c>equilibre demo seed</c>): the demo organisations and one account per role.
-/// Idempotent — what exists is left as it is. Demands come with it (<see cref="SeedDemandDemo"/>); stock and allocations will. Needs the
+/// Idempotent — what exists is left as it is. Stock (<see cref="SeedStockDemo"/>) and demands (<see cref="SeedDemandDemo"/>) come with it; allocations will. Needs the
 /// reference territory: the demo EPCIs must exist.
 /// </summary>
-public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands, SeedCotationDemo cotation)
+public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands, SeedCotationDemo cotation, SeedStockDemo stock)
 {
-    public sealed record Result(bool Succeeded, int OrganisationsCreated, int UsersCreated, string Message, int DemandsCreated = 0);
+    public sealed record Result(bool Succeeded, int OrganisationsCreated, int UsersCreated, string Message, int DemandsCreated = 0, int DwellingsCreated = 0);
 
     public async Task<Result> HandleAsync(IProgress<string>? progress = null, CancellationToken ct = default)
     {
@@ -85,6 +85,8 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
             createdUsers++;
         }
 
+        progress?.Report("Parc social de démonstration (RPLS)");
+        var dwellingCount = await stock.HandleAsync(progress, ct);
         progress?.Report("Avancement de la réforme (démo)");
         var reformRecords = await reform.HandleAsync(ct);
         progress?.Report("Demandes de logement social (démo)");
@@ -92,8 +94,8 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
         progress?.Report("Grilles de cotation d'exemple et notes (démo)");
         var scored = await cotation.HandleAsync(ct);
         return new Result(true, createdOrganisations, createdUsers,
-            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s), {reformRecords} statut(s) d'avancement de la réforme et {demandCount} demande(s) de logement créés, {scored} note(s) de cotation calculées ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).",
-            demandCount);
+            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s), {reformRecords} statut(s) d'avancement de la réforme, {dwellingCount} logement(s) sociaux et {demandCount} demande(s) de logement créés, {scored} note(s) de cotation calculées ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).",
+            demandCount, dwellingCount);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using Equilibre.Domain.Organisations;
 using Equilibre.Domain.Stock;
 using Equilibre.Features.Data;
@@ -31,7 +32,16 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
     /// is rejected. The organisation must be a bailleur with a SIREN. Null for a territory-wide import (CLI,
     /// administrator), where a line without <c>SIRET</c> has no bailleur.
     /// </param>
-    public sealed record Request(string File, int? Millesime = null, string? StartedBy = null, RplsFinancingTable? Financing = null, long? ForOrganisationId = null);
+    public sealed record Request(string File, int? Millesime = null, string? StartedBy = null, RplsFinancingTable? Financing = null, long? ForOrganisationId = null)
+    {
+        /// <summary>
+        /// File size (bytes) from which PostgreSQL checks the stock's foreign keys once, at the end, instead of one
+        /// lookup and row lock per written row: they are dropped and re-created (validated) inside the import's
+        /// transaction, which blocks readers of the stock meanwhile. Default 64 MB (≈ 280,000 open-data lines): a
+        /// territory-wide import, never a bailleur's own file of a few thousand dwellings.
+        /// </summary>
+        public long ForeignKeysCheckedOnceFrom { get; init; } = 64L << 20;
+    }
 
     public async Task<ImportRun> HandleAsync(Request request, CancellationToken ct = default)
     {
@@ -45,13 +55,54 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
 
             var millesime = Millesime(request);
             var owner = await OwnerAsync(request.ForOrganisationId, token);
-            var writer = await Writer.StartAsync(db, bulk, millesime, token);
+            var large = new FileInfo(request.File).Length >= request.ForeignKeysCheckedOnceFrom;
+            var writer = await Writer.StartAsync(db, bulk, millesime, large, token);
             var financing = request.Financing ?? RplsFinancingTable.Default;
 
+            // Two threads: a worker parses and checks the next batch while this one writes the current batch (the
+            // database and the parsing each keep a core busy). At most two batches wait between them: memory stays flat.
+            var batches = Channel.CreateBounded<List<Pending>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+            var parsing = Task.Run(() => Parse(request.File, run, financing, millesime, owner, batches.Writer, stop.Token), stop.Token);
+            try
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(token))
+                {
+                    await writer.WriteAsync(batch, run, token);
+                }
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                await parsing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
+            }
+
+            await parsing;
+            if (run.Issues.Count == 0)
+            {
+                await BulkColumns.ResetIdentityAsync<Residence>(db, token);
+                await BulkColumns.ResetIdentityAsync<Dwelling>(db, token);
+                await writer.FinishAsync(token);
+            }
+        }, ct);
+    }
+
+    /// <summary>A line checked and keyed, waiting to be written.</summary>
+    private readonly record struct Pending(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind, long StateHash);
+
+    /// <summary>
+    /// The worker of <see cref="HandleAsync"/>: reads the file, rejects what breaks a rule, keys each dwelling, and
+    /// hands over batches of <see cref="BatchSize"/> lines — none after the first rejection, the file will be refused.
+    /// </summary>
+    private static void Parse(string file, ImportRun run, RplsFinancingTable financing, int millesime, (string Siren, string Name)? owner, ChannelWriter<List<Pending>> output, CancellationToken ct)
+    {
+        try
+        {
             // Per dwelling: the line of a répertoire identifier, or the number of lines with the same derived key.
             var seen = new Dictionary<long, int>();
-            var batch = new List<(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind)>(BatchSize);
-            using var reader = DelimitedText.Open(request.File);
+            var batch = new List<Pending>(BatchSize);
+            using var reader = DelimitedText.Open(file);
             foreach (var line in RplsFile.Read(reader, run, financing, millesime))
             {
                 run.Read++;
@@ -103,21 +154,31 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                     continue;
                 }
 
-                batch.Add((line, address, rplsId, kind));
+                batch.Add(new Pending(line, address, rplsId, kind, line.StateHash()));
                 if (batch.Count == BatchSize)
                 {
-                    await writer.WriteAsync(batch, run, token);
-                    batch.Clear();
+                    Hand(output, batch, ct);
+                    batch = new List<Pending>(BatchSize);
                 }
             }
 
-            if (run.Issues.Count == 0)
+            if (run.Issues.Count == 0 && batch.Count > 0)
             {
-                await writer.WriteAsync(batch, run, token);
-                await BulkColumns.ResetIdentityAsync<Residence>(db, token);
-                await BulkColumns.ResetIdentityAsync<Dwelling>(db, token);
+                Hand(output, batch, ct);
             }
-        }, ct);
+        }
+        finally
+        {
+            output.TryComplete();
+        }
+    }
+
+    private static void Hand(ChannelWriter<List<Pending>> output, List<Pending> batch, CancellationToken ct)
+    {
+        if (!output.TryWrite(batch))
+        {
+            output.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private async Task<(string Siren, string Name)?> OwnerAsync(long? organisationId, CancellationToken ct)
@@ -159,6 +220,9 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
             : throw new ImportFileException("millésime inconnu : indiquez-le (--millesime 2025) ou nommez le fichier avec son année (rpls_2025.csv)");
     }
 
+    /// <summary>A foreign key as PostgreSQL defines it (<c>pg_get_constraintdef</c>).</summary>
+    private sealed record ForeignKey(string Table, string Name, string Definition);
+
     [GeneratedRegex("(?<![0-9])20[1-9][0-9](?![0-9])")]
     private static partial Regex YearInName();
 
@@ -169,24 +233,61 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         private long _nextResidence;
         private long _nextDwelling;
         private bool _dwellingsExisted;
+        private readonly List<(string Table, string Name, string Definition)> _droppedForeignKeys = [];
 
-        public static async Task<Writer> StartAsync(EquilibreDb db, IBulkLoader bulk, int millesime, CancellationToken ct)
+        public static async Task<Writer> StartAsync(EquilibreDb db, IBulkLoader bulk, int millesime, bool large, CancellationToken ct)
         {
+            var writer = new Writer(db, bulk, millesime);
             if (db.Database.IsNpgsql())
             {
                 await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Residences\", \"Dwellings\" IN SHARE ROW EXCLUSIVE MODE", ct);
+                if (large)
+                {
+                    await writer.DropForeignKeysAsync(ct);
+                }
             }
 
             var lastDwelling = await db.Dwellings.MaxAsync(d => (long?)d.Id, ct);
-            return new Writer(db, bulk, millesime)
-            {
-                _nextResidence = (await db.Residences.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1,
-                _nextDwelling = (lastDwelling ?? 0) + 1,
-                _dwellingsExisted = lastDwelling is not null,
-            };
+            writer._nextResidence = (await db.Residences.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1;
+            writer._nextDwelling = (lastDwelling ?? 0) + 1;
+            writer._dwellingsExisted = lastDwelling is not null;
+            return writer;
         }
 
-        public async Task WriteAsync(List<(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind)> batch, ImportRun run, CancellationToken ct)
+        /// <summary>Re-creates the foreign keys dropped for a large file: PostgreSQL validates every row in one join.</summary>
+        public async Task FinishAsync(CancellationToken ct)
+        {
+            foreach (var (table, name, definition) in _droppedForeignKeys)
+            {
+                // Names and definitions come from the catalogue, not from the file.
+                var add = $"ALTER TABLE {table} ADD CONSTRAINT {BulkTarget.Quote(name)} {definition}";
+                await db.Database.ExecuteSqlRawAsync(add, ct);
+            }
+
+            _droppedForeignKeys.Clear();
+        }
+
+        /// <summary>
+        /// A large file: the foreign keys of the dwellings and their states are dropped inside the transaction (a
+        /// rollback restores them), each as the database defines it, so that <see cref="FinishAsync"/> re-creates it
+        /// unchanged. On one million rows the per-row checks (an index lookup and a row lock each) cost about as much as
+        /// the rows themselves (docs/performance.md).
+        /// </summary>
+        private async Task DropForeignKeysAsync(CancellationToken ct)
+        {
+            var tables = new[] { typeof(Dwelling), typeof(DwellingState) }.Select(t => BulkTarget.Quote(db.Model.FindEntityType(t)!.GetTableName()!)).ToArray();
+            var query = "SELECT conrelid::regclass::text AS \"Table\", conname::text AS \"Name\", pg_get_constraintdef(oid) AS \"Definition\" FROM pg_constraint "
+                + $"WHERE contype = 'f' AND conrelid IN ('{tables[0]}'::regclass, '{tables[1]}'::regclass) ORDER BY conname";
+            var keys = await db.Database.SqlQueryRaw<ForeignKey>(query).ToListAsync(ct);
+            foreach (var key in keys)
+            {
+                var drop = $"ALTER TABLE {key.Table} DROP CONSTRAINT {BulkTarget.Quote(key.Name)}";
+                await db.Database.ExecuteSqlRawAsync(drop, ct);
+                _droppedForeignKeys.Add((key.Table, key.Name, key.Definition));
+            }
+        }
+
+        public async Task WriteAsync(List<Pending> batch, ImportRun run, CancellationToken ct)
         {
             if (batch.Count == 0)
             {
@@ -238,7 +339,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
             var newDwellings = new List<Dwelling>();
             var newStates = new List<DwellingState>(batch.Count);
             var changed = new List<long>();
-            foreach (var (line, address, rplsId, kind) in batch)
+            foreach (var (line, address, rplsId, kind, hash) in batch)
             {
                 if (!dwellings.TryGetValue(rplsId, out var dwellingId))
                 {
@@ -256,7 +357,6 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
                     });
                 }
 
-                var hash = line.StateHash();
                 if (states.TryGetValue(dwellingId, out var stored))
                 {
                     if (stored == hash)
@@ -318,7 +418,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         };
 
         /// <summary>Bailleurs of the "version loi" by SIREN (a few hundred nationally: kept for the import), linked to the organisation of the same SIREN.</summary>
-        private async Task BailleursAsync(List<(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind)> batch, CancellationToken ct)
+        private async Task BailleursAsync(List<Pending> batch, CancellationToken ct)
         {
             var unknown = batch.Where(b => b.Line.Siren is { } s && !_bailleurs.ContainsKey(s))
                 .GroupBy(b => b.Line.Siren!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Line.BailleurName, StringComparer.Ordinal);
@@ -355,7 +455,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         }
 
         /// <summary>The résidence id of each address of the batch: created when new, its location attributes refreshed from a newer or equal millésime.</summary>
-        private async Task<Dictionary<string, long>> ResidencesAsync(List<(RplsLine Line, string Address, string RplsId, DwellingIdentifierKind Kind)> batch, CancellationToken ct)
+        private async Task<Dictionary<string, long>> ResidencesAsync(List<Pending> batch, CancellationToken ct)
         {
             var lines = new Dictionary<string, RplsLine>(StringComparer.Ordinal);
             foreach (var b in batch)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -141,56 +142,56 @@ public static class RplsFile
 
     public static readonly IReadOnlyList<Column> Columns =
     [
-        new("identifiant", ["IDENT_REP"], true, "identifiant du logement dans le répertoire, 40 caractères au plus", (v, l, _, _) => Text(v, 40, x => l.Identifier = x)),
-        new("référence bailleur", ["IDENT_INT"], false, "40 caractères au plus", (v, l, _, _) => Text(v, 40, x => l.LandlordReference = x)),
+        new("identifiant", ["IDENT_REP"], true, "identifiant du logement dans le répertoire, 40 caractères au plus", (v, l, _, _) => Text(v, 40, l, static (r, x) => r.Identifier = x)),
+        new("référence bailleur", ["IDENT_INT"], false, "40 caractères au plus", (v, l, _, _) => Text(v, 40, l, static (r, x) => r.LandlordReference = x)),
         new("SIRET du bailleur", ["SIRET"], false, "SIRET de 14 chiffres (ou SIREN de 9)", (v, l, _, _) => Siret(v, l)),
-        new("raison sociale du bailleur", ["RS"], false, "200 caractères au plus", (v, l, _, _) => Text(v, 200, x => l.BailleurName = x)),
+        new("raison sociale du bailleur", ["RS"], false, "200 caractères au plus", (v, l, _, _) => Text(v, 200, l, static (r, x) => r.BailleurName = x)),
         new("commune", ["DEPCOM", "DEPCOM_CODE"], true, "code commune INSEE de 5 caractères (2A/2B pour la Corse)", (v, l, _, _) => Commune(v, l)),
-        new("nom de la commune", ["LIBCOM", "DEPCOM_LIBELLE"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, x => l.CommuneName = x)),
-        new("code postal", ["CODEPOSTAL"], false, "code postal de 5 chiffres", (v, l, _, _) => Digits(v, 5, x => l.PostalCode = x)),
+        new("nom de la commune", ["LIBCOM", "DEPCOM_LIBELLE"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, l, static (r, x) => r.CommuneName = x)),
+        new("code postal", ["CODEPOSTAL"], false, "code postal de 5 chiffres", (v, l, _, _) => Digits(v, 5, l, static (r, x) => r.PostalCode = x)),
         new("département", ["DEP", "DEP_CODE"], false, "code département de 2 ou 3 caractères", (v, l, _, _) => Departement(v, l)),
-        new("région", ["REG", "REG_CODE"], false, "code région de 2 chiffres", (v, l, _, _) => Digits(v, 2, x => l.RegionCode = x)),
-        new("EPCI", ["EPCI", "EPCI_CODE"], false, "SIREN de l'EPCI, 9 chiffres", (v, l, _, _) => Digits(v, 9, x => l.EpciSiren = x)),
-        new("numéro de voie", ["NUMVOIE"], false, "10 caractères au plus", (v, l, _, _) => Text(v, 10, x => l.StreetNumber = x)),
-        new("indice de répétition", ["INDREP"], false, "10 caractères au plus", (v, l, _, _) => Text(v, 10, x => l.RepetitionIndex = x)),
-        new("type de voie", ["TYPVOIE"], false, "40 caractères au plus", (v, l, _, _) => Text(v, 40, x => l.StreetType = x)),
-        new("nom de voie", ["NOMVOIE"], false, "200 caractères au plus", (v, l, _, _) => Text(v, 200, x => l.StreetName = x)),
-        new("numéro d'appartement", ["NUMAPPT"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, x => l.ApartmentNumber = x)),
-        new("numéro de boîte aux lettres", ["NUMBOITE"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, x => l.LetterBox = x)),
-        new("escalier", ["ESC"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, x => l.Staircase = x)),
-        new("couloir", ["COULOIR"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, x => l.Corridor = x)),
-        new("étage", ["ETAGE"], false, "10 caractères au plus", (v, l, _, _) => Text(v, 10, x => l.Floor = x)),
-        new("entrée", ["ENTREE"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, x => l.Entrance = x)),
-        new("bâtiment", ["BAT"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, x => l.Building = x)),
-        new("immeuble", ["IMMEU"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, x => l.BuildingName = x)),
-        new("lieu-dit", ["LIEUDIT"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, x => l.Locality = x)),
+        new("région", ["REG", "REG_CODE"], false, "code région de 2 chiffres", (v, l, _, _) => Digits(v, 2, l, static (r, x) => r.RegionCode = x)),
+        new("EPCI", ["EPCI", "EPCI_CODE"], false, "SIREN de l'EPCI, 9 chiffres", (v, l, _, _) => Digits(v, 9, l, static (r, x) => r.EpciSiren = x)),
+        new("numéro de voie", ["NUMVOIE"], false, "10 caractères au plus", (v, l, _, _) => Text(v, 10, l, static (r, x) => r.StreetNumber = x)),
+        new("indice de répétition", ["INDREP"], false, "10 caractères au plus", (v, l, _, _) => Text(v, 10, l, static (r, x) => r.RepetitionIndex = x)),
+        new("type de voie", ["TYPVOIE"], false, "40 caractères au plus", (v, l, _, _) => Text(v, 40, l, static (r, x) => r.StreetType = x)),
+        new("nom de voie", ["NOMVOIE"], false, "200 caractères au plus", (v, l, _, _) => Text(v, 200, l, static (r, x) => r.StreetName = x)),
+        new("numéro d'appartement", ["NUMAPPT"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, l, static (r, x) => r.ApartmentNumber = x)),
+        new("numéro de boîte aux lettres", ["NUMBOITE"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, l, static (r, x) => r.LetterBox = x)),
+        new("escalier", ["ESC"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, l, static (r, x) => r.Staircase = x)),
+        new("couloir", ["COULOIR"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, l, static (r, x) => r.Corridor = x)),
+        new("étage", ["ETAGE"], false, "10 caractères au plus", (v, l, _, _) => Text(v, 10, l, static (r, x) => r.Floor = x)),
+        new("entrée", ["ENTREE"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, l, static (r, x) => r.Entrance = x)),
+        new("bâtiment", ["BAT"], false, "20 caractères au plus", (v, l, _, _) => Text(v, 20, l, static (r, x) => r.Building = x)),
+        new("immeuble", ["IMMEU"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, l, static (r, x) => r.BuildingName = x)),
+        new("lieu-dit", ["LIEUDIT"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, l, static (r, x) => r.Locality = x)),
         new("IRIS", ["PLG_IRIS2024_CODE", "PLG_IRIS2022_CODE", "PLG_IRIS"], false, "code IRIS de 4 caractères (suffixe) ou de 9", (v, l, _, _) => Iris(v, l)),
         new("code QPV", ["QPV_CODE", "PLG_QP24", "PLG_QP"], false, "code du quartier prioritaire, 20 caractères au plus (vide hors QPV)", (v, l, _, _) => QpvCode(v, l)),
-        new("QPV", ["QPV"], false, "1 (en QPV) ou 2 (hors QPV)", (v, l, _, _) => Flag(v, RplsCodes.ParseQpvFlag, x => l.QpvFlag = x)),
-        new("ex-ZUS", ["PLG_ZUS"], false, "code de la ZUS, vide hors ZUS", (v, l, _, _) => Presence(v, x => l.ExZus = x)),
-        new("QVA", ["PLG_QVA"], false, "code du quartier de veille active, vide hors QVA", (v, l, _, _) => Presence(v, x => l.Qva = x)),
+        new("QPV", ["QPV"], false, "1 (en QPV) ou 2 (hors QPV)", (v, l, _, _) => Flag(v, RplsCodes.ParseQpvFlag, l, static (r, x) => r.QpvFlag = x)),
+        new("ex-ZUS", ["PLG_ZUS"], false, "code de la ZUS, vide hors ZUS", (v, l, _, _) => Presence(v, l, static (r, x) => r.ExZus = x)),
+        new("QVA", ["PLG_QVA"], false, "code du quartier de veille active, vide hors QVA", (v, l, _, _) => Presence(v, l, static (r, x) => r.Qva = x)),
         new("type de construction", ["TYPECONST", "TYPECONST_CODE", "TYPECONST_LIBELLE"], false, "C (collectif), I (individuel) ou E (logement étudiant)", (v, l, _, _) => Construction(v, l)),
-        new("nombre de pièces", ["NBPIECE"], true, "nombre de pièces principales, entier de 1 à 20", (v, l, _, _) => Int(v, 1, 20, x => l.Rooms = x ?? 0)),
-        new("surface habitable", ["SURFHAB"], false, "surface habitable en m², de 1 à 1 000", (v, l, _, _) => Decimal(v, 1, 1000, x => l.HabitableSurface = x)),
-        new("année de construction", ["CONSTRUCT"], false, "année (AAAA) entre 1500 et le millésime", (v, l, _, m) => Int(v, 1500, m, x => l.ConstructionYear = x)),
-        new("année de première location", ["LOCAT"], false, "année (AAAA) entre 1500 et le millésime", (v, l, _, m) => Int(v, 1500, m, x => l.FirstLettingYear = x)),
-        new("année d'entrée dans le patrimoine", ["PATRIMOINE"], false, "année (AAAA) entre 1500 et le millésime", (v, l, _, m) => Int(v, 1500, m, x => l.StockEntryYear = x)),
-        new("mode d'entrée", ["ORIGINE"], false, "1 (construction), 2 (acquisition avec travaux), 3 (sans travaux) ou 4 (VEFA)", (v, l, _, _) => Code(v, RplsCodes.ParseEntryMode, x => l.EntryMode = x)),
+        new("nombre de pièces", ["NBPIECE"], true, "nombre de pièces principales, entier de 1 à 20", (v, l, _, _) => Int(v, 1, 20, l, static (r, x) => r.Rooms = x ?? 0)),
+        new("surface habitable", ["SURFHAB"], false, "surface habitable en m², de 1 à 1 000", (v, l, _, _) => Decimal(v, 1, 1000, l, static (r, x) => r.HabitableSurface = x)),
+        new("année de construction", ["CONSTRUCT"], false, "année (AAAA) entre 1500 et le millésime", (v, l, _, m) => Int(v, 1500, m, l, static (r, x) => r.ConstructionYear = x)),
+        new("année de première location", ["LOCAT"], false, "année (AAAA) entre 1500 et le millésime", (v, l, _, m) => Int(v, 1500, m, l, static (r, x) => r.FirstLettingYear = x)),
+        new("année d'entrée dans le patrimoine", ["PATRIMOINE"], false, "année (AAAA) entre 1500 et le millésime", (v, l, _, m) => Int(v, 1500, m, l, static (r, x) => r.StockEntryYear = x)),
+        new("mode d'entrée", ["ORIGINE"], false, "1 (construction), 2 (acquisition avec travaux), 3 (sans travaux) ou 4 (VEFA)", (v, l, _, _) => Code(v, RplsCodes.ParseEntryMode, l, static (r, x) => r.EntryMode = x)),
         new("financement initial", ["FINAN", "FINAN_CODE"], true, "code FINAN connu de la table de correspondance (10 à 17, 49, 50 à 55, 99)", (v, l, t, _) => Financing(v, l, t)),
-        new("autre financement", ["FINANAUTRE"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, x => l.OtherFinancing = x)),
-        new("conventionnement APL", ["CONV"], false, "1 (conventionné) ou 2 (non conventionné)", (v, l, _, _) => Flag(v, RplsCodes.ParseConvention, x => l.AplConvention = x)),
-        new("numéro de convention", ["NUMCONV"], false, "40 caractères au plus", (v, l, _, _) => Text(v, 40, x => l.ConventionNumber = x)),
-        new("date de convention", ["DATCONV"], false, "date JJ/MM/AAAA", (v, l, _, _) => Date(v, x => l.ConventionDate = x)),
-        new("plafond CUS", ["CUS"], false, "10 caractères au plus", (v, l, _, _) => Text(v, 10, x => l.CusCeiling = x)),
-        new("date du DPE", ["DPEDATE"], false, "mois MM/AAAA (01/1900 = pas de DPE)", (v, l, _, _) => Month(v, x => l.DpeDate = x, none: "01/1900")),
-        new("classe énergie du DPE", ["DPEENERGIE"], false, "classe A à G, vide si inconnue", (v, l, _, _) => Dpe(v, x => l.DpeEnergyClass = x)),
-        new("classe GES du DPE", ["DPESERRE"], false, "classe A à G, vide si inconnue", (v, l, _, _) => Dpe(v, x => l.DpeGhgClass = x)),
-        new("accessibilité PMR", ["PMR_LIBELLE", "PMR_CODE", "PMR"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, x => l.Accessibility = x)),
+        new("autre financement", ["FINANAUTRE"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, l, static (r, x) => r.OtherFinancing = x)),
+        new("conventionnement APL", ["CONV"], false, "1 (conventionné) ou 2 (non conventionné)", (v, l, _, _) => Flag(v, RplsCodes.ParseConvention, l, static (r, x) => r.AplConvention = x)),
+        new("numéro de convention", ["NUMCONV"], false, "40 caractères au plus", (v, l, _, _) => Text(v, 40, l, static (r, x) => r.ConventionNumber = x)),
+        new("date de convention", ["DATCONV"], false, "date JJ/MM/AAAA", (v, l, _, _) => Date(v, l, static (r, x) => r.ConventionDate = x)),
+        new("plafond CUS", ["CUS"], false, "10 caractères au plus", (v, l, _, _) => Text(v, 10, l, static (r, x) => r.CusCeiling = x)),
+        new("date du DPE", ["DPEDATE"], false, "mois MM/AAAA (01/1900 = pas de DPE)", (v, l, _, _) => Month(v, l, static (r, x) => r.DpeDate = x, none: "01/1900")),
+        new("classe énergie du DPE", ["DPEENERGIE"], false, "classe A à G, vide si inconnue", (v, l, _, _) => Dpe(v, l, static (r, x) => r.DpeEnergyClass = x)),
+        new("classe GES du DPE", ["DPESERRE"], false, "classe A à G, vide si inconnue", (v, l, _, _) => Dpe(v, l, static (r, x) => r.DpeGhgClass = x)),
+        new("accessibilité PMR", ["PMR_LIBELLE", "PMR_CODE", "PMR"], false, "100 caractères au plus", (v, l, _, _) => Text(v, 100, l, static (r, x) => r.Accessibility = x)),
         new("loyer principal", ["LOYERPRINC"], false, "loyer mensuel en euros, de 0 à 9 998 (9999 = sans objet)", (v, l, _, _) => Rent(v, l)),
-        new("charges estimées", ["CHARGES"], false, "charges mensuelles en euros, de 0 à 9 998", (v, l, _, _) => Decimal(v, 0, 9998, x => l.EstimatedCharges = x)),
-        new("mode d'occupation", ["MODE"], false, "1, 2, 3, 4, 5 ou 9 (mode d'occupation au 1er janvier)", (v, l, _, _) => Code(v, RplsCodes.ParseOccupancyMode, x => l.OccupancyMode = x)),
-        new("date du bail", ["BAIL"], false, "mois MM/AAAA", (v, l, _, _) => Month(v, x => l.LeaseStart = x, none: null)),
-        new("logement adapté au handicap", ["ADAPTE_HANDICAP"], false, "oui ou non (1 ou 0)", (v, l, _, _) => Flag(v, YesNo, x => l.AdaptedForHandicap = x)),
+        new("charges estimées", ["CHARGES"], false, "charges mensuelles en euros, de 0 à 9 998", (v, l, _, _) => Decimal(v, 0, 9998, l, static (r, x) => r.EstimatedCharges = x)),
+        new("mode d'occupation", ["MODE"], false, "1, 2, 3, 4, 5 ou 9 (mode d'occupation au 1er janvier)", (v, l, _, _) => Code(v, RplsCodes.ParseOccupancyMode, l, static (r, x) => r.OccupancyMode = x)),
+        new("date du bail", ["BAIL"], false, "mois MM/AAAA", (v, l, _, _) => Month(v, l, static (r, x) => r.LeaseStart = x, none: null)),
+        new("logement adapté au handicap", ["ADAPTE_HANDICAP"], false, "oui ou non (1 ou 0)", (v, l, _, _) => Flag(v, YesNo, l, static (r, x) => r.AdaptedForHandicap = x)),
     ];
 
     /// <summary>
@@ -254,20 +255,34 @@ public static class RplsFile
     /// <summary>A stable 64-bit hash of a text (the first 8 bytes of its SHA-256).</summary>
     public static long Hash(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
-        return BitConverter.ToInt64(digest[..8]);
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var bytes = length <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(text, bytes)], digest);
+            return BitConverter.ToInt64(digest[..8]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     private static string? Null(string v) => v.Length == 0 ? null : v;
 
-    private static bool Text(string v, int max, Action<string?> set)
+    private static bool Text(string v, int max, RplsLine l, Action<RplsLine, string?> set)
     {
-        set(Null(v));
+        set(l, Null(v));
         return v.Length <= max;
     }
 
-    private static bool Digits(string v, int length, Action<string?> set)
+    private static bool Digits(string v, int length, RplsLine l, Action<RplsLine, string?> set)
     {
         if (v.Length == 0)
         {
@@ -276,7 +291,7 @@ public static class RplsFile
 
         // DiDo declares some codes as integers: a leading zero may have been lost ("1053" for 01053).
         var padded = v.All(char.IsAsciiDigit) && v.Length < length ? v.PadLeft(length, '0') : v;
-        set(padded);
+        set(l, padded);
         return padded.Length == length && padded.All(char.IsAsciiDigit);
     }
 
@@ -316,16 +331,16 @@ public static class RplsFile
         return v.Length <= 20;
     }
 
-    private static bool Presence(string v, Action<bool> set)
+    private static bool Presence(string v, RplsLine l, Action<RplsLine, bool> set)
     {
-        set(v.Length > 0);
+        set(l, v.Length > 0);
         return v.Length <= 20;
     }
 
-    private static bool Flag(string v, Func<string, bool?> parse, Action<bool?> set)
+    private static bool Flag(string v, Func<string, bool?> parse, RplsLine l, Action<RplsLine, bool?> set)
     {
         var value = parse(v);
-        set(value);
+        set(l, value);
         return v.Length == 0 || value is not null;
     }
 
@@ -336,11 +351,11 @@ public static class RplsFile
         _ => null,
     };
 
-    private static bool Code<T>(string v, Func<string, T?> parse, Action<T?> set)
+    private static bool Code<T>(string v, Func<string, T?> parse, RplsLine l, Action<RplsLine, T?> set)
         where T : struct
     {
         var value = parse(v);
-        set(value);
+        set(l, value);
         return v.Length == 0 || value is not null;
     }
 
@@ -357,37 +372,37 @@ public static class RplsFile
         return l.Financing is not null && v.Length <= 4;
     }
 
-    private static bool Dpe(string v, Action<string?> set)
+    private static bool Dpe(string v, RplsLine l, Action<RplsLine, string?> set)
     {
-        set(RplsCodes.ParseDpeClass(v)?.ToString());
+        set(l, RplsCodes.ParseDpeClass(v)?.ToString());
 
         // Anything but A–G means "unknown" (not done, not given): kept as null, not a rejection.
         return v.Length <= 10;
     }
 
-    private static bool Int(string v, int min, int max, Action<int?> set)
+    private static bool Int(string v, int min, int max, RplsLine l, Action<RplsLine, int?> set)
     {
         if (v.Length == 0)
         {
-            set(null);
+            set(l, null);
             return true;
         }
 
         var ok = int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max;
-        set(ok ? n : null);
+        set(l, ok ? n : null);
         return ok;
     }
 
-    private static bool Decimal(string v, decimal min, decimal max, Action<decimal?> set)
+    private static bool Decimal(string v, decimal min, decimal max, RplsLine l, Action<RplsLine, decimal?> set)
     {
         if (v.Length == 0)
         {
-            set(null);
+            set(l, null);
             return true;
         }
 
         var ok = decimal.TryParse(v.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max;
-        set(ok ? n : null);
+        set(l, ok ? n : null);
         return ok;
     }
 
@@ -400,36 +415,36 @@ public static class RplsFile
             return true;
         }
 
-        return Decimal(v, 0, 9998, x => l.MonthlyRent = x);
+        return Decimal(v, 0, 9998, l, static (r, x) => r.MonthlyRent = x);
     }
 
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "yyyy-MM-dd"];
 
-    private static bool Date(string v, Action<DateOnly?> set)
+    private static bool Date(string v, RplsLine l, Action<RplsLine, DateOnly?> set)
     {
         if (v.Length == 0)
         {
-            set(null);
+            set(l, null);
             return true;
         }
 
         var ok = DateOnly.TryParseExact(v, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d);
-        set(ok ? d : null);
+        set(l, ok ? d : null);
         return ok;
     }
 
     private static readonly string[] MonthFormats = ["MM/yyyy", "M/yyyy", "yyyy-MM"];
 
-    private static bool Month(string v, Action<DateOnly?> set, string? none)
+    private static bool Month(string v, RplsLine l, Action<RplsLine, DateOnly?> set, string? none)
     {
         if (v.Length == 0 || v == none)
         {
-            set(null);
+            set(l, null);
             return true;
         }
 
         var ok = DateOnly.TryParseExact(v, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d);
-        set(ok ? d : null);
+        set(l, ok ? d : null);
         return ok;
     }
 }

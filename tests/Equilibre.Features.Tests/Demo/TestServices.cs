@@ -24,6 +24,8 @@ public static class TestServices
         services.AddScoped<SeedReformDemo>();
         services.AddScoped<SeedDemandDemo>();
         services.AddScoped<SeedCotationDemo>();
+        services.AddScoped<SeedStockDemo>();
+        services.AddScoped<Equilibre.Features.Stock.ImportRpls>();
         services.AddScoped<Equilibre.Features.Cotation.ScoreDemands>();
         services.AddSingleton(Equilibre.Features.Cotation.CotationSettings.Default);
         services.AddScoped<Equilibre.Features.Applications.DemandBulkWriter>();

@@ -316,4 +316,44 @@ public sealed class ImportRplsTests
         await using var db = database.NewContext();
         Assert.Equal((97, ImportRpls.BatchSize + 7), (await db.Residences.CountAsync(), await db.Dwellings.CountAsync()));
     }
+
+    /// <summary>
+    /// A large file (threshold set to 0 here): PostgreSQL checks the foreign keys once at the end; they are there
+    /// after a success and after a refusal, and a rejection in the last batch still refuses the batches already
+    /// written while the next ones were being parsed.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_LargeFile_ChecksForeignKeysOnceAndStaysAtomic(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        List<string> Lines(long first) => [.. Enumerable.Range(1, (2 * ImportRpls.BatchSize) + 7)
+            .Select(i => $"{first + i};51454;{i % 97};RUE DE TEST;{1 + (i % 5)};{40 + (i % 60)};52")];
+        var lines = Lines(5200000000);
+        var file = Make.TextFile("IDENT_REP;DEPCOM;NUMVOIE;NOMVOIE;NBPIECE;SURFHAB;FINAN", lines);
+        var broken = Make.TextFile("IDENT_REP;DEPCOM;NUMVOIE;NOMVOIE;NBPIECE;SURFHAB;FINAN", [.. Lines(5300000000), "5399999999;51454;1;RUE DE TEST;0;40;52"]);
+        async Task<Equilibre.Features.Imports.ImportRun> Large(string f)
+        {
+            await using var db = database.NewContext();
+            return await new ImportRpls(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportRpls.Request(f, 2025) { ForeignKeysCheckedOnceFrom = 0 });
+        }
+
+        var first = await Large(file);
+        var refused = await Large(broken);
+        var second = await Large(file);
+
+        Assert.True(first.Succeeded, first.Failure);
+        Assert.False(refused.Succeeded);
+        Assert.Equal((lines.Count, lines.Count), (first.Created, second.Unchanged));
+        Assert.Equal(lines.Count + 1, refused.Read);
+        Assert.All(refused.Issues, i => Assert.Equal((lines.Count + 2, "NBPIECE"), (i.Line, i.Field))); // line 1 is the header
+        await using var check = database.NewContext();
+        Assert.Equal((lines.Count, lines.Count), (await check.Dwellings.CountAsync(), await check.DwellingStates.CountAsync()));
+        if (provider == Provider.Postgres)
+        {
+            var keys = await check.Database.SqlQueryRaw<string>(
+                "SELECT conname::text AS \"Value\" FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('\"Dwellings\"'::regclass, '\"DwellingStates\"'::regclass) ORDER BY 1").ToListAsync();
+            Assert.Equal(["FK_DwellingStates_Bailleurs_BailleurId", "FK_DwellingStates_Dwellings_DwellingId", "FK_Dwellings_Residences_ResidenceId"], keys);
+        }
+    }
 }
