@@ -1001,6 +1001,75 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.ToTable("DwellingStates");
                 });
 
+            modelBuilder.Entity("Equilibre.Features.Stock.Occupancy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Adults")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dependants")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DwellingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("HasDisabledPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsYoungCouple")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("LeaseSignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("MovedInOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("NeedsAdaptedDwelling")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Persons60Plus")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Persons75Plus")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReceivesApl")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("ReferenceIncome")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("SurveyYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyYear");
+
+                    b.HasIndex("DwellingId", "SurveyYear")
+                        .IsUnique();
+
+                    b.ToTable("Occupancies");
+                });
+
             modelBuilder.Entity("Equilibre.Features.Stock.PriorityAreaEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1587,6 +1656,15 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .HasForeignKey("BailleurId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Equilibre.Features.Stock.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Stock.Occupancy", b =>
+                {
                     b.HasOne("Equilibre.Features.Stock.Dwelling", null)
                         .WithMany()
                         .HasForeignKey("DwellingId")

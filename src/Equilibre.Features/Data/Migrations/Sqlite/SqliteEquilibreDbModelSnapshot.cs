@@ -972,6 +972,73 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.ToTable("DwellingStates");
                 });
 
+            modelBuilder.Entity("Equilibre.Features.Stock.Occupancy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Adults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dependants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DwellingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasDisabledPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsYoungCouple")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LeaseSignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MovedInOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsAdaptedDwelling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Persons60Plus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Persons75Plus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReceivesApl")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ReferenceIncome")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyYear");
+
+                    b.HasIndex("DwellingId", "SurveyYear")
+                        .IsUnique();
+
+                    b.ToTable("Occupancies");
+                });
+
             modelBuilder.Entity("Equilibre.Features.Stock.PriorityAreaEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1546,6 +1613,15 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .HasForeignKey("BailleurId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Equilibre.Features.Stock.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Stock.Occupancy", b =>
+                {
                     b.HasOne("Equilibre.Features.Stock.Dwelling", null)
                         .WithMany()
                         .HasForeignKey("DwellingId")

@@ -1,0 +1,68 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Equilibre.Features.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Occupancy : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Occupancies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DwellingId = table.Column<long>(type: "bigint", nullable: false),
+                    SurveyYear = table.Column<int>(type: "integer", nullable: false),
+                    Persons = table.Column<int>(type: "integer", nullable: false),
+                    Adults = table.Column<int>(type: "integer", nullable: false),
+                    Children = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Dependants = table.Column<int>(type: "integer", nullable: false),
+                    IsYoungCouple = table.Column<bool>(type: "boolean", nullable: false),
+                    HasDisabledPerson = table.Column<bool>(type: "boolean", nullable: false),
+                    ReferenceIncome = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    ReceivesApl = table.Column<bool>(type: "boolean", nullable: false),
+                    MovedInOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeaseSignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    NeedsAdaptedDwelling = table.Column<bool>(type: "boolean", nullable: false),
+                    Persons60Plus = table.Column<int>(type: "integer", nullable: true),
+                    Persons75Plus = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Occupancies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Occupancies_Dwellings_DwellingId",
+                        column: x => x.DwellingId,
+                        principalTable: "Dwellings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occupancies_DwellingId_SurveyYear",
+                table: "Occupancies",
+                columns: new[] { "DwellingId", "SurveyYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occupancies_SurveyYear",
+                table: "Occupancies",
+                column: "SurveyYear");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Occupancies");
+        }
+    }
+}
