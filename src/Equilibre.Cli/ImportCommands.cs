@@ -28,16 +28,7 @@ internal static class ImportCommands
             await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
             var run = await scope.ServiceProvider.GetRequiredService<ImportPriorityAreas>()
                 .HandleAsync(new ImportPriorityAreas.Request(parse.GetValue(file)!.FullName, "ligne de commande"), ct);
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(Report(run));
-            }
-            else
-            {
-                ReportPrinter.Print([run]);
-            }
-
-            return run.Succeeded ? 0 : 1;
+            return Print(run, parse.GetValue(json));
         });
         var import = new Command("import", "Imports de données (chacun affiche son rapport).");
         import.Subcommands.Add(qpv);
@@ -45,6 +36,21 @@ internal static class ImportCommands
         import.Subcommands.Add(ImportRplsCommand(json));
         import.Subcommands.Add(ImportOccupancyCommand(json));
         return import;
+    }
+
+    /// <summary>Prints an import's report, as a table or as JSON (<c>--json</c>); exit code 1 when the file was refused.</summary>
+    private static int Print(ImportRun run, bool json)
+    {
+        if (json)
+        {
+            CliJson.Write(Report(run));
+        }
+        else
+        {
+            ReportPrinter.Print([run]);
+        }
+
+        return run.Succeeded ? 0 : 1;
     }
 
     private static Command ImportRplsCommand(Option<bool> json)
@@ -59,16 +65,7 @@ internal static class ImportCommands
             await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
             var request = new ImportRpls.Request(parse.GetValue(file)!.FullName, parse.GetValue(millesime), "ligne de commande");
             var run = await scope.ServiceProvider.GetRequiredService<ImportRpls>().HandleAsync(request, ct);
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(Report(run));
-            }
-            else
-            {
-                ReportPrinter.Print([run]);
-            }
-
-            return run.Succeeded ? 0 : 1;
+            return Print(run, parse.GetValue(json));
         });
         return command;
     }
@@ -84,16 +81,7 @@ internal static class ImportCommands
             await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
             var request = new ImportOccupancy.Request(parse.GetValue(file)!.FullName, CurrentUser.CommandLine, "ligne de commande");
             var run = await scope.ServiceProvider.GetRequiredService<ImportOccupancy>().HandleAsync(request, ct);
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(Report(run));
-            }
-            else
-            {
-                ReportPrinter.Print([run]);
-            }
-
-            return run.Succeeded ? 0 : 1;
+            return Print(run, parse.GetValue(json));
         });
         return command;
     }
@@ -111,16 +99,7 @@ internal static class ImportCommands
             await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
             var request = new ImportDemands.Request(parse.GetValue(file)!.FullName, parse.GetValue(commune), parse.GetValue(typology));
             var run = await scope.ServiceProvider.GetRequiredService<ImportDemands>().HandleAsync(request, CurrentUser.CommandLine, ct);
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(Report(run));
-            }
-            else
-            {
-                ReportPrinter.Print([run]);
-            }
-
-            return run.Succeeded ? 0 : 1;
+            return Print(run, parse.GetValue(json));
         });
         return command;
     }

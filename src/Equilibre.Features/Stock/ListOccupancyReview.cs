@@ -109,7 +109,7 @@ public sealed class ListOccupancyReview(EquilibreDb db, TimeProvider clock, Occu
             }
 
             var region = x.Residence.RegionCode ?? regions.GetValueOrDefault(x.Residence.CommuneCode) ?? "";
-            var basis = new DwellingCeilingBasis(x.State.Financing ?? FinancingFamily.Other, CusFamily(x.State.CusCeiling),
+            var basis = new DwellingCeilingBasis(x.State.Financing ?? FinancingFamily.Other, StockText.CusFamily(x.State.CusCeiling),
                 CeilingZones.Of(x.Residence.CommuneCode, region).Zone, settings.AbcZoneOf(x.Residence.CommuneCode));
             var household = new HouseholdComposition(answers.Persons, answers.Dependants, answers.IsYoungCouple, answers.HasDisabledPerson);
             var (family, _) = StockEligibility.CeilingFamily(basis);
@@ -191,15 +191,5 @@ public sealed class ListOccupancyReview(EquilibreDb db, TimeProvider clock, Occu
         OccupancyReviewReason.AdaptedDwellingNotNeeded => "logement adapté plus nécessaire (3°)",
         OccupancyReviewReason.AdaptationNeeded => "besoin d'un logement adapté (4°)",
         OccupancyReviewReason.ResourcesAboveCeiling => "ressources au-delà du plafond (5°)",
-    };
-
-    /// <summary>The RPLS "plafond CUS" as a ceiling family (PLAI, PLUS, PLS, PLI); null when empty or not one of them.</summary>
-    public static FinancingFamily? CusFamily(string? cus) => cus?.Trim().ToUpperInvariant() switch
-    {
-        "PLAI" => FinancingFamily.Plai,
-        "PLUS" => FinancingFamily.Plus,
-        "PLS" => FinancingFamily.Pls,
-        "PLI" => FinancingFamily.Pli,
-        _ => null,
     };
 }
