@@ -1,3 +1,4 @@
+using Equilibre.Features.Allocation;
 using Equilibre.Features.Applications;
 using Equilibre.Features.Cotation;
 using Equilibre.Features.Eligibility;
@@ -42,6 +43,15 @@ public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<DemandEvent> DemandEvents => Set<DemandEvent>();
     public DbSet<CotationGridRecord> CotationGrids => Set<CotationGridRecord>();
     public DbSet<DemandScore> DemandScores => Set<DemandScore>();
+    public DbSet<ReservationConventionRecord> ReservationConventions => Set<ReservationConventionRecord>();
+    public DbSet<FluxWithdrawal> FluxWithdrawals => Set<FluxWithdrawal>();
+    public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<CaleolSession> CaleolSessions => Set<CaleolSession>();
+    public DbSet<CaleolDecisionRecord> CaleolDecisions => Set<CaleolDecisionRecord>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<AllocationEvent> AllocationEvents => Set<AllocationEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

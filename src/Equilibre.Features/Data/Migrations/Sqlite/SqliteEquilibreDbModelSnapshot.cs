@@ -17,6 +17,727 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Equilibre.Features.Allocation.AllocationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VacancyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VacancyId");
+
+                    b.HasIndex("EntityKind", "EntityId");
+
+                    b.ToTable("AllocationEvents");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.CaleolDecisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConditionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingDocument")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motive")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VacancyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("DemandId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.HasIndex("SessionId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("CaleolDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.CaleolSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BailleurOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoteCloses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VoteOpens")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BailleurOrganisationId", "Date");
+
+                    b.ToTable("CaleolSessions");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.Candidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DesignatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DesignatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DesignatedByOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DesignatedByPrefetUnderDalo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDalo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMutation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsQ1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VacancyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId");
+
+                    b.HasIndex("VacancyId", "DemandId")
+                        .IsUnique();
+
+                    b.ToTable("Candidates");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.FluxWithdrawal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DwellingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DwellingId", "From");
+
+                    b.ToTable("FluxWithdrawals");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.Lease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AnnualResourcesPerUc")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BailleurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BailleurOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaleolSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConstructionYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Dalo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DwellingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Financing")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flux")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsQ1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Mutation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityCategory")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q1Threshold")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Q1Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Qpv")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QpvExplanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relocation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReservataireOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rooms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VacancyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Leases_ActivePerDemand")
+                        .HasFilter("\"EndedOn\" IS NULL");
+
+                    b.HasIndex("DwellingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Leases_ActivePerDwelling")
+                        .HasFilter("\"EndedOn\" IS NULL");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique()
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
+
+                    b.HasIndex("VacancyId");
+
+                    b.HasIndex("BailleurId", "SignedOn");
+
+                    b.HasIndex("ReservataireOrganisationId", "SignedOn");
+
+                    b.HasIndex("SignedOn", "EpciSiren");
+
+                    b.ToTable("Leases");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.Offer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalReasonCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VacancyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("DemandId");
+
+                    b.HasIndex("VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Offers_PendingPerVacancy")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("State", "Deadline");
+
+                    b.ToTable("Offers");
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.ReservationConventionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BailleurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarriedOver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Communes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DesignationDelayDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeographyCommitment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Redesignations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReservataireOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReturnedCountsAsDelivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("StateAgentsRatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Typologies")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Volume")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservataireOrganisationId");
+
+                    b.HasIndex("BailleurId", "DepartementCode");
+
+                    b.ToTable("ReservationConventions", (string)null);
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.Vacancy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AvailableOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BailleurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BailleurOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DesignationDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DwellingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FluxYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("InQpv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OrientedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideMotive")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposedConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReservataireOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rooms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DwellingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Vacancies_OpenPerDwelling")
+                        .HasFilter("\"State\" NOT IN ('Leased', 'Withdrawn')");
+
+                    b.HasIndex("BailleurId", "FluxYear");
+
+                    b.HasIndex("ConventionId", "FluxYear");
+
+                    b.HasIndex("ReservataireOrganisationId", "State");
+
+                    b.HasIndex("State", "DesignationDeadline");
+
+                    b.ToTable("Vacancies", (string)null);
+                });
+
             modelBuilder.Entity("Equilibre.Features.Applications.Demand", b =>
                 {
                     b.Property<long>("Id")
@@ -1542,6 +2263,130 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.CaleolDecisionRecord", b =>
+                {
+                    b.HasOne("Equilibre.Features.Allocation.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Equilibre.Features.Allocation.CaleolSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.CaleolSession", b =>
+                {
+                    b.HasOne("Equilibre.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.Candidate", b =>
+                {
+                    b.HasOne("Equilibre.Features.Applications.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Equilibre.Features.Allocation.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.FluxWithdrawal", b =>
+                {
+                    b.HasOne("Equilibre.Features.Stock.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.Lease", b =>
+                {
+                    b.HasOne("Equilibre.Features.Stock.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Equilibre.Features.Applications.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Equilibre.Features.Stock.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Equilibre.Features.Allocation.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.Offer", b =>
+                {
+                    b.HasOne("Equilibre.Features.Allocation.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Equilibre.Features.Allocation.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.ReservationConventionRecord", b =>
+                {
+                    b.HasOne("Equilibre.Features.Stock.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Equilibre.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReservataireOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Equilibre.Features.Allocation.Vacancy", b =>
+                {
+                    b.HasOne("Equilibre.Features.Stock.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Equilibre.Features.Allocation.ReservationConventionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Equilibre.Features.Stock.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Equilibre.Features.Applications.Demand", b =>
