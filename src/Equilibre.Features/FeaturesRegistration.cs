@@ -29,6 +29,7 @@ public static class FeaturesRegistration
         services.AddSingleton(CotationSettings.From(configuration));
         services.AddSingleton(OccupancySettings.From(configuration));
         services.AddSingleton(StockSettings.From(configuration));
+        services.AddSingleton(Allocation.AllocationSettings.From(configuration));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
