@@ -1,5 +1,6 @@
 using Equilibre.Domain;
 using Equilibre.Domain.Applications;
+using Equilibre.Domain.Organisations;
 using Equilibre.Features.Applications;
 using Equilibre.Features.Data;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,10 @@ public sealed class SeedDemandDemo(EquilibreDb db, TimeProvider clock, DemandSet
 
     public async Task<int> HandleAsync(IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        if (await db.Demands.AnyAsync(d => d.IsDemo, ct))
+        // Demo demands are registered by the demo guichets: checked through the guichet index, not by scanning a
+        // national registry for IsDemo.
+        var demoGuichets = await db.Organisations.Where(o => o.IsDemo && o.Kind == OrganisationKind.GuichetEnregistreur).Select(o => (long?)o.Id).ToListAsync(ct);
+        if (await db.Demands.AnyAsync(d => demoGuichets.Contains(d.GuichetOrganisationId), ct))
         {
             return 0;
         }

@@ -31,6 +31,12 @@ public static class TestServices
         services.AddScoped<Equilibre.Features.Applications.DemandBulkWriter>();
         services.AddSingleton(database.BulkLoader);
         services.AddSingleton(Equilibre.Features.Applications.DemandSettings.Default);
+        services.AddScoped<ImportTerritory>();
+        services.AddScoped<ImportQ1Thresholds>();
+        services.AddScoped<Equilibre.Features.Eligibility.ImportResourceCeilings>();
+        services.AddScoped<ImportCommuneBoundaries>();
+        services.AddScoped<Equilibre.Features.Imports.ImportReferenceData>();
+        services.AddScoped<InitialiseDatabase>();
         return services.BuildServiceProvider();
     }
 
