@@ -114,6 +114,17 @@ public static class FeaturesRegistration
         services.AddScoped<GetDemand>();
         services.AddScoped<SearchDemands>();
         services.AddScoped<RecomputeQ1Thresholds>();
+        services.AddScoped<Allocation.ListConventions>();
+        services.AddScoped<Allocation.SaveConvention>();
+        services.AddScoped<Allocation.WithdrawFromFlux>();
+        services.AddScoped<Allocation.EndFluxWithdrawal>();
+        services.AddScoped<Allocation.DeclareVacancy>();
+        services.AddScoped<Allocation.OrientVacancy>();
+        services.AddScoped<Allocation.ExpireDesignations>();
+        services.AddScoped<Allocation.GetFluxLedger>();
+        services.AddScoped<Allocation.ListVacancies>();
+        services.AddScoped<Allocation.GetVacancy>();
+        services.AddScoped<SeedConventionsDemo>();
         return services;
     }
 

@@ -12,6 +12,7 @@ public static class AllocationJournal
     public const string Offer = "Offre";
     public const string Lease = "Bail";
     public const string Convention = "Convention";
+    public const string Withdrawal = "Retrait du flux";
 
     public static AllocationEvent Event(string entityKind, long entityId, long? vacancyId, string summary, string? detail, CurrentUser user, DateTimeOffset at)
     {

@@ -12,7 +12,7 @@ namespace Equilibre.Features.Demo;
 /// Idempotent — what exists is left as it is. Stock (<see cref="SeedStockDemo"/>) and demands (<see cref="SeedDemandDemo"/>) come with it; allocations will. Needs the
 /// reference territory: the demo EPCIs must exist.
 /// </summary>
-public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands, SeedCotationDemo cotation, SeedStockDemo stock)
+public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands, SeedCotationDemo cotation, SeedStockDemo stock, SeedConventionsDemo conventions)
 {
     public sealed record Result(bool Succeeded, int OrganisationsCreated, int UsersCreated, string Message, int DemandsCreated = 0, int DwellingsCreated = 0);
 
@@ -87,6 +87,8 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
 
         progress?.Report("Parc social de démonstration (RPLS)");
         var dwellingCount = await stock.HandleAsync(progress, ct);
+        progress?.Report("Conventions de réservation en flux (démo)");
+        await conventions.HandleAsync(ct);
         progress?.Report("Avancement de la réforme (démo)");
         var reformRecords = await reform.HandleAsync(ct);
         progress?.Report("Demandes de logement social (démo)");
