@@ -95,6 +95,7 @@ app.MapReformApi();
 app.MapDemandApi();
 app.MapCotationApi();
 app.MapParcApi();
+app.MapAttributionsDesignationApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();
