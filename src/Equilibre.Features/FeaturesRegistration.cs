@@ -78,6 +78,8 @@ public static class FeaturesRegistration
         services.AddScoped<GetDwelling>();
         services.AddScoped<GetStockOverview>();
         services.AddScoped<GetStockMap>();
+        services.AddScoped<Allocation.GetShortlist>();
+        services.AddScoped<Allocation.DesignateCandidates>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetHomeOverview>();
         services.AddScoped<CreateOrganisation>();

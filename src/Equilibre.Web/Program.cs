@@ -98,6 +98,7 @@ app.MapDemandApi();
 app.MapCotationApi();
 app.MapParcApi();
 app.MapAttributionsFluxApi();
+app.MapAttributionsDesignationApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();

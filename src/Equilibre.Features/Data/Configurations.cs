@@ -253,6 +253,9 @@ internal sealed class DemandWishConfiguration : IEntityTypeConfiguration<DemandW
         b.HasIndex(x => x.EpciSiren);
         b.HasIndex(x => x.DepartementCode);
         b.HasIndex(x => x.RegionCode);
+
+        // The shortlist of a vacancy (ShortlistEngine): the demands wishing a commune, read from the index alone.
+        b.HasIndex(x => new { x.CommuneCode, x.DemandId }).HasDatabaseName("IX_DemandWishes_Shortlist");
     }
 }
 
@@ -298,6 +301,11 @@ internal sealed class DemandScoreConfiguration : IEntityTypeConfiguration<Demand
 
         // A position is one count over this index: same territory (and commune, typology), higher score.
         b.HasIndex(x => new { x.Territory, x.CommuneCode, x.Typology, x.Score });
+
+        // The shortlist (ShortlistEngine): the score of a wisher read from the index alone; and, for a commune wished by
+        // many, the demands in descending score order, stopping at the first ones that wish it.
+        b.HasIndex(x => new { x.DemandId, x.Score }).HasDatabaseName("IX_DemandScores_DemandScore");
+        b.HasIndex(x => x.Score).HasDatabaseName("IX_DemandScores_Score");
     }
 }
 
