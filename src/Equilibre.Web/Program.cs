@@ -45,6 +45,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Demandes", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Cotation", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Parc", Policies.Professionals);
+    o.Conventions.AuthorizeFolder("/Attributions", Policies.Professionals);
     o.Conventions.AllowAnonymousToPage("/Cotation/Grille");
     o.Conventions.AuthorizePage("/Reforme/Import", Policies.ReformEditors);
     o.Conventions.AuthorizePage("/Reforme/National", Policies.ReformEditors);
@@ -58,6 +59,7 @@ builder.Services.AddScoped<CurrentUserAccessor>();
 builder.Services.AddSingleton<InstanceInfo>();
 builder.Services.AddSingleton<Equilibre.Web.Jobs.BackgroundJobs>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Equilibre.Web.Jobs.BackgroundJobs>());
+builder.Services.AddHostedService<Equilibre.Web.Jobs.OfferExpiryJob>();
 builder.Services.AddProblemDetails();
 builder.Services.AddResponseCompression(o =>
 {
@@ -95,6 +97,7 @@ app.MapReformApi();
 app.MapDemandApi();
 app.MapCotationApi();
 app.MapParcApi();
+app.MapAttributionsCaleolApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();
