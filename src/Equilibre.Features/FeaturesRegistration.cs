@@ -127,6 +127,20 @@ public static class FeaturesRegistration
         services.AddScoped<Allocation.ListVacancies>();
         services.AddScoped<Allocation.GetVacancy>();
         services.AddScoped<SeedConventionsDemo>();
+        services.AddScoped<Allocation.CreateCaleolSession>();
+        services.AddScoped<Allocation.ScheduleVacancy>();
+        services.AddScoped<Allocation.GetCaleolSession>();
+        services.AddScoped<Allocation.ListCaleolSessions>();
+        services.AddScoped<Allocation.RecordDecision>();
+        services.AddScoped<Allocation.LiftCondition>();
+        services.AddScoped<Allocation.CloseCaleolSession>();
+        services.AddScoped<Allocation.ExportCaleolMinutes>();
+        services.AddScoped<Allocation.SendOffer>();
+        services.AddScoped<Allocation.AnswerOffer>();
+        services.AddScoped<Allocation.ExpireOffers>();
+        services.AddScoped<Allocation.GetVacancyOffers>();
+        services.AddScoped<Allocation.SignLease>();
+        services.AddScoped<Allocation.ListLeases>();
         return services;
     }
 

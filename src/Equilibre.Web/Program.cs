@@ -60,6 +60,7 @@ builder.Services.AddSingleton<InstanceInfo>();
 builder.Services.AddSingleton<Equilibre.Web.Jobs.BackgroundJobs>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Equilibre.Web.Jobs.BackgroundJobs>());
 builder.Services.AddHostedService<Equilibre.Web.Jobs.DailyDesignationExpiry>();
+builder.Services.AddHostedService<Equilibre.Web.Jobs.OfferExpiryJob>();
 builder.Services.AddProblemDetails();
 builder.Services.AddResponseCompression(o =>
 {
@@ -99,6 +100,7 @@ app.MapCotationApi();
 app.MapParcApi();
 app.MapAttributionsFluxApi();
 app.MapAttributionsDesignationApi();
+app.MapAttributionsCaleolApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();

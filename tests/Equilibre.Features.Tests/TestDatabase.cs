@@ -22,6 +22,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly SqliteConnection? _sqlite;
     private readonly string? _postgres;
+    private string? _sqliteFile;
 
     private TestDatabase(Provider provider, SqliteConnection? sqlite, string? postgres)
     {
@@ -36,6 +37,24 @@ public sealed class TestDatabase : IAsyncDisposable
     public IBulkLoader BulkLoader => Provider == Provider.Postgres ? new PostgresBulkLoader() : new SqliteBulkLoader();
 
     public static IEnumerable<object[]> Providers => [[Provider.Sqlite], [Provider.Postgres]];
+
+    /// <summary>
+    /// A fresh, migrated database; <paramref name="sqliteFile"/> puts the SQLite one in a temporary file so that
+    /// separate contexts get separate connections (concurrency tests: parallel transactions on one in-memory connection
+    /// are impossible).
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(Provider provider, bool sqliteFile)
+    {
+        if (!sqliteFile || provider != Provider.Sqlite)
+        {
+            return await CreateAsync(provider);
+        }
+
+        var database = new TestDatabase(provider, null, null) { _sqliteFile = Path.Combine(Path.GetTempPath(), $"eq_test_{Guid.NewGuid():N}.db") };
+        await using var db = database.NewContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
 
     public static async Task<TestDatabase> CreateAsync(Provider provider)
     {
@@ -61,9 +80,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A fresh database holding the small test territory of <see cref="Make.TerritoryFolder"/>.</summary>
-    public static async Task<TestDatabase> WithTerritoryAsync(Provider provider)
+    public static async Task<TestDatabase> WithTerritoryAsync(Provider provider, bool sqliteFile = false)
     {
-        var database = await CreateAsync(provider);
+        var database = await CreateAsync(provider, sqliteFile);
         await using var db = database.NewContext();
         var run = await new global::Equilibre.Features.Territory.ImportTerritory(db, Make.Clock(), database.BulkLoader).HandleAsync(new(Make.TerritoryFolder(), 2026));
         Assert.True(run.Succeeded, run.Failure);
@@ -73,7 +92,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A new context (fresh change tracker) on this database.</summary>
     public EquilibreDb NewContext() => Provider == Provider.Postgres
         ? new PostgresEquilibreDb(new DbContextOptionsBuilder<PostgresEquilibreDb>().UseNpgsql(_postgres).Options)
-        : new SqliteEquilibreDb(new DbContextOptionsBuilder<SqliteEquilibreDb>().UseSqlite(_sqlite!).Options);
+        : _sqliteFile is not null
+            ? new SqliteEquilibreDb(new DbContextOptionsBuilder<SqliteEquilibreDb>().UseSqlite($"Data Source={_sqliteFile};Pooling=False").Options)
+            : new SqliteEquilibreDb(new DbContextOptionsBuilder<SqliteEquilibreDb>().UseSqlite(_sqlite!).Options);
 
     public async ValueTask DisposeAsync()
     {
@@ -89,6 +110,12 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_sqlite is not null)
         {
             await _sqlite.DisposeAsync();
+        }
+
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(_sqliteFile);
         }
     }
 }

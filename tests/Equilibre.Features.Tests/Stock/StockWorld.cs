@@ -67,9 +67,9 @@ public sealed class StockWorld
     /// <summary>Dwelling ids by RPLS identifier.</summary>
     public IReadOnlyDictionary<string, long> Dwellings { get; private set; } = new Dictionary<string, long>();
 
-    public static async Task<StockWorld> CreateAsync(Provider provider)
+    public static async Task<StockWorld> CreateAsync(Provider provider, bool sqliteFile = false)
     {
-        var world = new StockWorld(await TestDatabase.WithTerritoryAsync(provider));
+        var world = new StockWorld(await TestDatabase.WithTerritoryAsync(provider, sqliteFile));
         await using var db = world.Database.NewContext();
         Assert.True((await new ImportResourceCeilings(db, Make.Clock()).HandleAsync(new(Make.CeilingsFile(Plus2026AutresRegions)))).Succeeded);
         Assert.True((await new ImportQ1Thresholds(db, Make.Clock()).HandleAsync(new(Make.ThresholdsFile(Make.GoodThresholds), null))).Succeeded);

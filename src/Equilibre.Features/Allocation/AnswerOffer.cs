@@ -1,0 +1,111 @@
+using Equilibre.Domain;
+using Equilibre.Domain.Allocation;
+using Equilibre.Features.Applications;
+using Equilibre.Features.Data;
+using Equilibre.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equilibre.Features.Allocation;
+
+/// <summary>The candidate's answer to an offer, as the bailleur records it.</summary>
+public enum OfferAnswer
+{
+    Accept,
+    Refuse,
+}
+
+/// <summary>
+/// The bailleur records the candidate's answer (R441-10, <see cref="OfferWorkflow"/>): an acceptance within the deadline,
+/// or a refusal with a reason code of <see cref="AllocationSettings.RefusalReasons"/>. After a refusal the next ranked
+/// candidate is offered the dwelling at once; when none is left, the vacancy goes back per the convention's return rules
+/// (<see cref="OfferRounds.ReopenAsync"/>) and the answer says where. The offer is read at
+/// <see cref="Request.ExpectedRevision"/>; the answer and what follows are saved together.
+/// </summary>
+public sealed class AnswerOffer(EquilibreDb db, TimeProvider clock, AllocationSettings settings)
+{
+    public sealed record Request(long OfferId, OfferAnswer Answer, string? ReasonCode, int? ExpectedRevision, DateOnly? AnsweredOn = null);
+
+    public async Task<AllocationResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
+        var offer = await db.Offers.FirstOrDefaultAsync(o => o.Id == request.OfferId, ct);
+        var vacancy = offer is null ? null : await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == offer.VacancyId, ct);
+        if (offer is null || vacancy is null)
+        {
+            return AllocationResult.NotFound("offre");
+        }
+
+        if (!scope.CanActAsBailleur(vacancy))
+        {
+            return AllocationResult.Forbidden("seul le bailleur du logement enregistre la réponse du candidat");
+        }
+
+        if (request.ExpectedRevision is { } expected && expected != offer.Revision)
+        {
+            return AllocationResult.Conflict(Changed(offer));
+        }
+
+        var today = FrenchTime.Today(clock);
+        var on = request.AnsweredOn ?? today;
+        if (on > today)
+        {
+            return AllocationResult.Refused("date", French.Format($"la réponse ne peut pas être datée du {on:dd/MM/yyyy}, postérieur à aujourd'hui"));
+        }
+
+        OfferAction action = request.Answer == OfferAnswer.Accept
+            ? new OfferAction.Accept(on, offer.Deadline)
+            : new OfferAction.Refuse(on, request.ReasonCode ?? "", settings.RefusalReasons);
+        var step = OfferWorkflow.Transition(offer.State, action);
+        if (!step.Allowed)
+        {
+            return AllocationResult.Refused(request.Answer == OfferAnswer.Refuse ? "motif" : "reponse", step.Explanation);
+        }
+
+        var now = clock.GetUtcNow();
+        return await ApplyAsync(db, vacancy, offer, step, request.Answer == OfferAnswer.Refuse ? settings.RefusalReasons.Find(request.ReasonCode)!.Code : null, on, today, settings, user, now, ct);
+    }
+
+    /// <summary>Saves an answer (or an expiry) and, after a refusal, the next offer or the return of the vacancy, in one transaction.</summary>
+    internal static async Task<AllocationResult> ApplyAsync(
+        EquilibreDb db, Vacancy vacancy, Offer offer, WorkflowStep<OfferState> step, string? reasonCode, DateOnly on, DateOnly today, AllocationSettings settings,
+        CurrentUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        offer.State = step.State!.Value;
+        offer.RefusalReasonCode = reasonCode;
+        offer.AnsweredOn = on;
+        offer.AnsweredBy = user.DisplayName;
+        offer.Revision++;
+        var numero = await OfferRounds.NumeroAsync(db, offer.DemandId, ct);
+        db.AllocationEvents.Add(AllocationJournal.Event(AllocationJournal.Offer, offer.Id, vacancy.Id, $"{step.Explanation} (demande n° {numero}, rang {offer.Rank})", null, user, now));
+        db.DemandEvents.Add(DemandAccess.Event(offer.DemandId, DemandEventKind.Offer, French.Format($"offre d'un logement T{vacancy.Rooms} à {vacancy.CommuneCode} : {step.Explanation}"), null, user, now));
+        var lines = new List<string> { step.Explanation };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            if (OfferWorkflow.IsRefusal(offer.State))
+            {
+                lines.Add(await OfferRounds.OfferNextOrReopenAsync(db, vacancy, today, settings, user, now, ct));
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var current = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == offer.Id, ct);
+            return AllocationResult.Conflict(current.State != OfferState.Pending || current.Revision != offer.Revision - 1
+                ? Changed(current)
+                : OfferRounds.Changed(await db.Vacancies.AsNoTracking().FirstAsync(v => v.Id == vacancy.Id, ct)));
+        }
+
+        return AllocationResult.Done(offer.Id, string.Join(" ; ", lines), lines.Skip(1).ToList());
+    }
+
+    internal static string Changed(Offer offer) => offer.AnsweredOn is { } on
+        ? French.Format($"l'offre a été modifiée entre-temps : elle est {OfferWorkflow.Label(offer.State)} (le {on:dd/MM/yyyy}, par {offer.AnsweredBy})")
+        : $"l'offre a été modifiée entre-temps : elle est {OfferWorkflow.Label(offer.State)}";
+}

@@ -1,0 +1,71 @@
+using Equilibre.Domain;
+using Equilibre.Domain.Allocation;
+using Equilibre.Features.Applications;
+using Equilibre.Features.Data;
+using Equilibre.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Equilibre.Features.Allocation;
+
+/// <summary>
+/// The missing document of an attribution under suspensive condition came in (R441-3 c): the bailleur records the date
+/// it was received; by the deadline fixed by the decision (included) the condition is lifted and the candidate can be
+/// offered the dwelling (<see cref="SendOffer"/>), after it the workflow refuses and says the condition lapsed.
+/// </summary>
+public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
+{
+    public sealed record Request(long CandidateId, DateOnly ReceivedOn, int? ExpectedRevision);
+
+    public async Task<AllocationResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
+        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == request.CandidateId, ct);
+        var vacancy = candidate is null ? null : await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == candidate.VacancyId, ct);
+        if (candidate is null || vacancy is null)
+        {
+            return AllocationResult.NotFound("candidat");
+        }
+
+        if (!scope.CanActAsBailleur(vacancy))
+        {
+            return AllocationResult.Forbidden("seul le bailleur du logement enregistre la réception de la pièce manquante");
+        }
+
+        if (request.ExpectedRevision is { } expected && expected != candidate.Revision)
+        {
+            return AllocationResult.Conflict($"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}");
+        }
+
+        var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+        if (decision?.ConditionDeadline is not { } deadline)
+        {
+            return AllocationResult.Refused("condition", $"aucune condition suspensive à lever : le candidat est {CandidateDecisionWorkflow.Label(candidate.State)}");
+        }
+
+        var step = CandidateDecisionWorkflow.Transition(candidate.State, new CandidateAction.LiftCondition(request.ReceivedOn, deadline));
+        if (!step.Allowed)
+        {
+            return AllocationResult.Refused("condition", step.Explanation);
+        }
+
+        var now = clock.GetUtcNow();
+        candidate.State = step.State!.Value;
+        candidate.Revision++;
+        var summary = $"« {decision.MissingDocument} » : {step.Explanation}";
+        db.AllocationEvents.Add(AllocationJournal.Event(AllocationJournal.Candidate, candidate.Id, vacancy.Id, summary, null, user, now));
+        db.DemandEvents.Add(DemandAccess.Event(candidate.DemandId, DemandEventKind.CommissionDecision, French.Format($"condition suspensive de la CALEOL du {decision.DecidedOn:dd/MM/yyyy} : {summary}"), null, user, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Candidates.AsNoTracking().FirstAsync(c => c.Id == candidate.Id, ct);
+            return AllocationResult.Conflict($"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(current.State)}");
+        }
+
+        return AllocationResult.Done(candidate.Id, summary);
+    }
+}
