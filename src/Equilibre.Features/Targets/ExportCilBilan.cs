@@ -48,14 +48,30 @@ public sealed class ExportCilBilan(EquilibreDb db, TargetsSettings settings, Qpv
         ("Par typologie", GroupDimension.Typology),
     ];
 
+    /// <summary>The recorded editions of an EPCI's bilans, newest first; empty when the user may not edit them.</summary>
+    public async Task<IReadOnlyList<TargetBilanRecord>> EditionsAsync(string epciSiren, CurrentUser user, CancellationToken ct = default)
+    {
+        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
+        if (!MayEdit(scope, epciSiren))
+        {
+            return [];
+        }
+
+        var records = await db.TargetBilans.AsNoTracking().Where(r => r.Kind == Kind && r.EpciSiren == epciSiren).ToListAsync(ct);
+        return [.. records.OrderByDescending(r => r.GeneratedAt).ThenByDescending(r => r.Id)];
+    }
+
+    private static bool MayEdit(AllocationScope scope, string epciSiren) =>
+        scope.Kind == AllocationScopeKind.Everything
+        || (scope.Kind == AllocationScopeKind.Territory && (scope.Territory.EpciSiren is null || scope.Territory.EpciSiren == epciSiren));
+
     public async Task<(Bilan? Bilan, TargetDocument? Refusal)> ComputeAsync(Request request, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
         var name = FileName(request, "pdf");
         var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        if (!(scope.Kind == AllocationScopeKind.Everything
-              || (scope.Kind == AllocationScopeKind.Territory && (scope.Territory.EpciSiren is null || scope.Territory.EpciSiren == request.EpciSiren))))
+        if (!MayEdit(scope, request.EpciSiren))
         {
             return (null, new TargetDocument(null, name,
                 "Le bilan annuel de la CIL est établi pour l'EPCI : il est réservé à l'EPCI, aux services de l'État du territoire et aux administrateurs (un bailleur ou un réservataire dispose de ses tableaux de bord et du bilan de flux).", Forbidden: true));

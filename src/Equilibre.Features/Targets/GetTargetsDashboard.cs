@@ -26,6 +26,9 @@ public sealed class GetTargetsDashboard(EquilibreDb db, TargetsSettings settings
         public decimal? DeltaPoints => new IndicatorChange(new GroupKey([], []), Current, Previous).DeltaPoints;
     }
 
+    /// <summary>The year-end projection of one indicator of the whole.</summary>
+    public sealed record Projection(string IndicatorId, YearEndProjection Value);
+
     public sealed record Line(GroupKey Key, string Label, IReadOnlyList<Figure> Figures, DataQuality Quality, DataQuality? PreviousQuality);
 
     public sealed record Result(
@@ -39,7 +42,7 @@ public sealed class GetTargetsDashboard(EquilibreDb db, TargetsSettings settings
         IReadOnlyList<IndicatorDefinition> Definitions,
         Line Total,
         IReadOnlyList<Line> Lines,
-        IReadOnlyList<YearEndProjection> Projections,
+        IReadOnlyList<Projection> Projections,
         IReadOnlyList<string> Method,
         IReadOnlyList<string> Notes,
         TargetLabels Labels);
@@ -64,11 +67,11 @@ public sealed class GetTargetsDashboard(EquilibreDb db, TargetsSettings settings
 
         // Projection: from 1 January of the period's last year to the period's end, or today if earlier.
         var asOf = new[] { request.Period.To, today }.Min();
-        IReadOnlyList<YearEndProjection> projections = [];
+        IReadOnlyList<Projection> projections = [];
         if (asOf >= yearStart)
         {
             var ytd = TargetEngine.Compute(facts, definitions, TargetGrouping.None, TargetPeriod.Range(yearStart, asOf), engineSettings);
-            projections = [.. ytd.Groups[0].Indicators.Select(i => TargetProjection.AtCurrentPace(i, asOf))];
+            projections = [.. ytd.Groups[0].Indicators.Select(i => new Projection(i.Definition.Id, TargetProjection.AtCurrentPace(i, asOf)))];
         }
 
         var notes = new List<string> { $"Vous voyez {scope.Description}." };
