@@ -30,6 +30,7 @@ public static class FeaturesRegistration
         services.AddSingleton(OccupancySettings.From(configuration));
         services.AddSingleton(StockSettings.From(configuration));
         services.AddSingleton(Allocation.AllocationSettings.From(configuration));
+        services.AddSingleton(Targets.TargetsSettings.From(configuration));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -141,6 +142,10 @@ public static class FeaturesRegistration
         services.AddScoped<Allocation.GetVacancyOffers>();
         services.AddScoped<Allocation.SignLease>();
         services.AddScoped<Allocation.ListLeases>();
+        services.AddScoped<Targets.GetTargetsDashboard>();
+        services.AddScoped<Targets.GetTargetLeases>();
+        services.AddScoped<Targets.ExportCilBilan>();
+        services.AddScoped<Targets.ExportFluxBilan>();
         return services;
     }
 

@@ -9,6 +9,12 @@ public static class Policies
     /// <summary>Services de l'État and administrators: record the reform's progress (their territory is checked per EPCI).</summary>
     public const string ReformEditors = "SuiviReforme";
 
+    /// <summary>
+    /// The allocation targets (pages /objectifs, API /api/v1/objectifs): EPCI, bailleurs and their CALEOL members,
+    /// réservataires, State services, administrators — not the guichets nor applicants. The handlers scope the leases.
+    /// </summary>
+    public const string Targets = "Objectifs";
+
     /// <summary>Administrators: imports, organisations, users.</summary>
     public const string Administration = "Administration";
 }

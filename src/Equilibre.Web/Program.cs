@@ -36,7 +36,8 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.Professionals, p => p.RequireRole(Roles.Professionals))
     .AddPolicy(Policies.ReformEditors, p => p.RequireRole(Roles.ServicesEtat, Roles.Administrateur))
-    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrateur));
+    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrateur))
+    .AddPolicy(Policies.Targets, p => p.RequireRole(Roles.ChargeMissionEpci, Roles.Bailleur, Roles.MembreCaleol, Roles.Reservataire, Roles.ServicesEtat, Roles.Administrateur));
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Territoire", Policies.Professionals);
@@ -46,6 +47,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Cotation", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Parc", Policies.Professionals);
     o.Conventions.AuthorizeFolder("/Attributions", Policies.Professionals);
+    o.Conventions.AuthorizeFolder("/Objectifs", Policies.Targets);
     o.Conventions.AllowAnonymousToPage("/Cotation/Grille");
     o.Conventions.AuthorizePage("/Reforme/Import", Policies.ReformEditors);
     o.Conventions.AuthorizePage("/Reforme/National", Policies.ReformEditors);
@@ -101,6 +103,7 @@ app.MapParcApi();
 app.MapAttributionsFluxApi();
 app.MapAttributionsDesignationApi();
 app.MapAttributionsCaleolApi();
+app.MapObjectifsApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();

@@ -52,6 +52,7 @@ public abstract class EquilibreDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<AllocationEvent> AllocationEvents => Set<AllocationEvent>();
+    public DbSet<Targets.TargetBilanRecord> TargetBilans => Set<Targets.TargetBilanRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

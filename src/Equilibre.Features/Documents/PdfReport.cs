@@ -153,6 +153,51 @@ public sealed class PdfReport : IDisposable
         _y += h + 6;
     }
 
+    /// <summary>
+    /// A horizontal bar chart of rates drawn as vectors (no image library): one bar per line, its value written at its
+    /// end, and the threshold as a vertical mark with its value in the label, so nothing is told by colour alone.
+    /// Values and thresholds are fractions (0.25 = 25 %); a null value is written "sans objet" without bar.
+    /// </summary>
+    public void Bars(string caption, IReadOnlyList<(string Label, decimal? Value, decimal? Threshold, string ValueText)> bars)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        const double labelWidth = 170;
+        const double valueWidth = 110;
+        const double rowHeight = 16;
+        var plot = ContentWidth - labelWidth - valueWidth;
+        EnsureRoom(30 + (Math.Min(bars.Count, 3) * rowHeight));
+        Write(caption, _bold, 14);
+        foreach (var (label, value, threshold, text) in bars)
+        {
+            EnsureRoom(rowHeight);
+            var name = Clean(label);
+            while (name.Length > 3 && Measure(name, _small) > labelWidth - 6)
+            {
+                name = name[..^4] + "…";
+            }
+
+            _gfx!.DrawString(name, _small, XBrushes.Black, Margin, _y + 10);
+            var x = Margin + labelWidth;
+            _gfx.DrawRectangle(new XPen(XColor.FromArgb(200, 205, 212), 0.4), x, _y + 2, plot, rowHeight - 5);
+            if (value is { } v)
+            {
+                _gfx.DrawRectangle(new XSolidBrush(XColor.FromArgb(11, 79, 138)), x, _y + 2, plot * (double)Math.Clamp(v, 0m, 1m), rowHeight - 5);
+            }
+
+            if (threshold is { } t)
+            {
+                var tx = x + (plot * (double)Math.Clamp(t, 0m, 1m));
+                _gfx.DrawLine(new XPen(XColors.Black, 1.2), tx, _y, tx, _y + rowHeight - 1);
+            }
+
+            _gfx.DrawString(Clean(text), _small, XBrushes.Black, x + plot + 6, _y + 10);
+            _y += rowHeight;
+        }
+
+        Write("Trait vertical : seuil de l'indicateur ; barre : taux atteint (0 à 100 %).", _small, 12);
+        _y += 4;
+    }
+
     public void PageBreak() => NewPage();
 
     public void Dispose()
