@@ -1,0 +1,47 @@
+using Equilibre.Features.Allocation;
+using Equilibre.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Equilibre.Web.Pages.Attributions;
+
+/// <summary>
+/// The offers of one vacancy: each with its rank, response deadline (R441-10, extended past weekends and public
+/// holidays) and answer; the candidates still waiting; the bailleur's forms to offer, record the answer (acceptance, or
+/// refusal with a reason code) and sign the lease with the candidate who accepted; the lease once signed.
+/// </summary>
+public sealed class OffresModel(GetVacancyOffers get, SendOffer send, AnswerOffer answer, SignLease sign, TimeProvider clock, CurrentUserAccessor currentUser)
+    : AllocationPage(currentUser)
+{
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    public GetVacancyOffers.Result? Offers { get; private set; }
+
+    public DateOnly Today => Features.FrenchTime.Today(clock);
+
+    protected override async Task<bool> LoadAsync(Features.Organisations.CurrentUser user, CancellationToken ct)
+    {
+        Offers = await get.HandleAsync(Id, user, ct);
+        return Offers is not null;
+    }
+
+    private string Back => $"/attributions/vacance/{Id}/offres";
+
+    public async Task<IActionResult> OnPostOffrirAsync(int? revision, CancellationToken ct) =>
+        await ActAsync(user => send.HandleAsync(new(Id, revision), user, ct), Back, ct);
+
+    public async Task<IActionResult> OnPostRepondreAsync(long offre, string? reponse, string? motif, int? revision, CancellationToken ct) =>
+        await ActAsync(user => reponse switch
+        {
+            "acceptation" => answer.HandleAsync(new(offre, OfferAnswer.Accept, null, revision), user, ct),
+            "refus" => answer.HandleAsync(new(offre, OfferAnswer.Refuse, motif, revision), user, ct),
+            _ => Task.FromResult(AllocationResult.Refused("reponse", "choisissez la réponse du candidat")),
+        }, Back, ct);
+
+    public async Task<IActionResult> OnPostSignerAsync(long offre, DateOnly? signeLe, DateOnly? debut, string? relogement, int? revision, CancellationToken ct) =>
+        await ActAsync(user => signeLe is null || debut is null
+            ? Task.FromResult(AllocationResult.Refused("signeLe", "dates de signature et d'effet du bail : obligatoires"))
+            : AttributionsCaleolApi.ParseRelocation(relogement) is { } relocation
+                ? sign.HandleAsync(new(offre, signeLe.Value, debut.Value, relocation, revision), user, ct)
+                : Task.FromResult(AllocationResult.Refused("relogement", "relogement : aucun, ANRU ou ORCOD")), Back, ct);
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Equilibre.Domain.Allocation;
+using Equilibre.Domain.Applications;
+using Equilibre.Features;
+using Equilibre.Features.Allocation;
+using Equilibre.Features.Data;
+using Equilibre.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Equilibre.Web.Tests;
+
+/// <summary>
+/// CALEOL, offers and leases through the pages and the API with the demo accounts (issue 6): the CALEOL member decides,
+/// the bailleur cannot decide, the réservataire cannot sign, a second signature of the lease is a 409.
+/// </summary>
+[Collection(SharedWebApp.Name)]
+public sealed class AttributionsCaleolTests(EquilibreWebFactory factory)
+{
+    private const string Caleol = "caleol@demo.equilibre.fr";
+    private const string Bailleur = "bailleur@demo.equilibre.fr";
+    private const string Reservataire = "reservataire@demo.equilibre.fr";
+
+    /// <summary>A vacancy of the first demo bailleur oriented to the Préfet de la Marne, with two active demo demands designated (written directly: designation belongs to another part).</summary>
+    private async Task<(long Vacancy, long[] Candidates, string[] Numeros)> DesignatedVacancyAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+        var organisation = await db.Organisations.Where(o => o.Name == DemoTerritory.Bailleurs[0].Name).Select(o => o.Id).SingleAsync();
+        var prefet = await db.Organisations.Where(o => o.Name == DemoTerritory.PrefetMarneName).Select(o => o.Id).SingleAsync();
+        var bailleur = await db.Bailleurs.Where(b => b.OrganisationId == organisation).Select(b => b.Id).FirstAsync();
+        var taken = await db.Vacancies.Select(v => v.DwellingId).ToListAsync();
+        var dwelling = await db.DwellingStates.Where(s => s.BailleurId == bailleur && !taken.Contains(s.DwellingId)).OrderBy(s => s.DwellingId).Select(s => s.DwellingId).FirstAsync();
+        var place = await db.Dwellings.Where(d => d.Id == dwelling).Join(db.Residences, d => d.ResidenceId, r => r.Id, (d, r) => r).SingleAsync();
+        var leased = await db.Leases.Select(l => l.DemandId).ToListAsync();
+        var demands = await db.Demands.Where(d => d.Status == DemandStatus.Active && d.DepartementCode == "51" && !leased.Contains(d.Id)).OrderByDescending(d => d.Id).Take(2).ToListAsync();
+        var convention = new ReservationConventionRecord
+        {
+            BailleurId = bailleur, ReservataireOrganisationId = prefet, Kind = ReservataireKind.Prefet, DepartementCode = "51", RatePercent = 30, DesignationDelayDays = 30,
+            ValidFrom = new DateOnly(2026, 1, 1), Reference = "test web", UpdatedBy = "test", Revision = 1,
+        };
+        db.ReservationConventions.Add(convention);
+        await db.SaveChangesAsync();
+        var vacancy = new Vacancy
+        {
+            DwellingId = dwelling, BailleurId = bailleur, BailleurOrganisationId = organisation, State = VacancyState.DesignationReceived, DeclaredOn = new DateOnly(2026, 1, 5),
+            AvailableOn = new DateOnly(2026, 2, 1), FluxYear = 2026, CommuneCode = place.CommuneCode, EpciSiren = place.EpciSiren, DepartementCode = "51", RegionCode = "44", Rooms = 3,
+            ConventionId = convention.Id, ReservataireOrganisationId = prefet, UpdatedBy = "test", Revision = 1,
+        };
+        db.Vacancies.Add(vacancy);
+        await db.SaveChangesAsync();
+        var candidates = demands.Select((d, i) => new Candidate { VacancyId = vacancy.Id, DemandId = d.Id, Order = i + 1, DesignatedBy = "Préfet (test)", DesignatedByOrganisationId = prefet, Revision = 1 }).ToList();
+        db.Candidates.AddRange(candidates);
+        await db.SaveChangesAsync();
+        return (vacancy.Id, [.. candidates.Select(c => c.Id)], [.. demands.Select(d => d.Numero)]);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task A_CALEOL_member_decides_the_bailleur_offers_and_signs_once_the_reservataire_cannot_sign()
+    {
+        var (vacancy, candidates, numeros) = await DesignatedVacancyAsync();
+        var member = await Login.AsAsync(factory, Caleol);
+        var bailleur = await Login.AsAsync(factory, Bailleur);
+        var prefet = await Login.AsAsync(factory, Reservataire);
+        var today = FrenchTime.Today(TimeProvider.System);
+
+        var created = await member.PostAsJsonAsync("/api/v1/attributions/commissions", new { date = today, mode = "presentiel", lieu = "Siège", membres = new[] { "Mme Durand — présidente", "M. Petit — représentant du préfet" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var session = (await JsonAsync(created)).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/vacances", new { vacance = vacancy, revision = 1 })).StatusCode);
+
+        // The bailleur's agent is not a member of the CALEOL: 403 with the reason.
+        var notMember = await bailleur.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/decisions", new { candidat = candidates[0], decision = "attribution" });
+        Assert.Equal(HttpStatusCode.Forbidden, notMember.StatusCode);
+        Assert.Contains("membre de la CALEOL", await notMember.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The member decides through the page form, then through the API.
+        var page = await member.GetStringAsync($"/attributions/caleol/{session}");
+        Assert.Contains(numeros[0], page, StringComparison.Ordinal);
+        var form = await member.PostAsync($"/attributions/caleol/{session}?handler=decider", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["candidat"] = candidates[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["revision"] = "1",
+            ["decision"] = "attribution",
+            ["__RequestVerificationToken"] = Login.TokenFrom(page),
+        }));
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("attribution décidée le", WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var noMotive = await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/decisions", new { candidat = candidates[1], decision = "non_attribution" });
+        Assert.Equal(HttpStatusCode.BadRequest, noMotive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/decisions", new { candidat = candidates[1], decision = "non_attribution", motif = "typologie inadaptée", revision = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/cloture", new { revision = (int?)null })).StatusCode);
+        var pv = await member.GetAsync($"/attributions/caleol/{session}?handler=pv");
+        Assert.Equal("application/pdf", pv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("typologie inadaptée", Features.Documents.PdfText.All(await pv.Content.ReadAsByteArrayAsync()).ReplaceLineEndings(" "), StringComparison.Ordinal);
+
+        // The bailleur offers, records the acceptance; the réservataire may not sign; the bailleur signs once.
+        Assert.Equal(HttpStatusCode.OK, (await bailleur.PostAsJsonAsync($"/api/v1/attributions/vacances/{vacancy}/offres", new { revision = (int?)null })).StatusCode);
+        var offers = await JsonAsync(await bailleur.GetAsync($"/api/v1/attributions/vacances/{vacancy}/offres"));
+        var offer = offers.GetProperty("offres")[0];
+        var offerId = offer.GetProperty("id").GetInt64();
+        Assert.True(today.AddDays(10) <= DateOnly.Parse(offer.GetProperty("echeance").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.OK, (await bailleur.PostAsJsonAsync($"/api/v1/attributions/offres/{offerId}/reponse", new { reponse = "acceptation", revision = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await prefet.PostAsJsonAsync($"/api/v1/attributions/offres/{offerId}/bail", new { signeLe = today, debut = today, revision = 2 })).StatusCode);
+        var signed = await bailleur.PostAsJsonAsync($"/api/v1/attributions/offres/{offerId}/bail", new { signeLe = today, debut = today, relogement = "aucun", revision = 2 });
+        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        var twice = await bailleur.PostAsJsonAsync($"/api/v1/attributions/offres/{offerId}/bail", new { signeLe = today, debut = today, relogement = "aucun", revision = 2 });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("Un bail actif existe déjà pour ce logement", (await JsonAsync(twice)).GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // The lease shows on the pages and the API for the bailleur and for the préfet (its convention).
+        var leases = await JsonAsync(await prefet.GetAsync("/api/v1/attributions/baux?flux=prefet"));
+        Assert.Contains(leases.GetProperty("baux").EnumerateArray(), b => b.GetProperty("demande").GetString() == numeros[0]);
+        Assert.Contains(numeros[0], await bailleur.GetStringAsync("/attributions/baux"), StringComparison.Ordinal);
+        Assert.Contains("Bail signé", WebUtility.HtmlDecode(await bailleur.GetStringAsync($"/attributions/vacance/{vacancy}/offres")), StringComparison.Ordinal);
+        Assert.Contains("CALEOL", WebUtility.HtmlDecode(await member.GetStringAsync("/attributions/caleol")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await prefet.GetAsync($"/api/v1/attributions/commissions/{session}")).StatusCode);
+    }
+}
