@@ -23,6 +23,7 @@ internal static class BenchProgram
           --sqlite FICHIER   fichier SQLite dédié au banc
           --runs N           mesures après l'échauffement (défaut 5)
           --lignes N         logements du fichier RPLS du scénario rpls (défaut 1 000 000)
+          --vacances N       logements vacants du scénario shortlist (défaut 1 000)
           --reset            vide les demandes d'une base qui n'en a pas le nombre demandé (sinon refus)
         """;
 
@@ -78,7 +79,7 @@ internal static class BenchProgram
 }
 
 /// <summary>Command-line options of a benchmark run.</summary>
-internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset, int RplsRows = 1_000_000)
+internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset, int RplsRows = 1_000_000, int Vacancies = 1000)
 {
     /// <summary>Demands in France's registry (SNE, 2024: ≈ 2.7 million active demands).</summary>
     public const long NationalDemands = 2_700_000;
@@ -97,6 +98,7 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
         var runs = 5;
         var reset = false;
         var rplsRows = 1_000_000;
+        var vacancies = 1000;
         var databases = new List<(DatabaseProvider, string)>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -118,6 +120,9 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
                 case "--lignes":
                     rplsRows = int.Parse(Value(), CultureInfo.InvariantCulture);
                     break;
+                case "--vacances":
+                    vacancies = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    break;
                 case "--reset":
                     reset = true;
                     break;
@@ -126,12 +131,12 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
             }
         }
 
-        if (scale <= 0 || runs <= 0 || rplsRows <= 0)
+        if (scale <= 0 || runs <= 0 || rplsRows <= 0 || vacancies <= 0)
         {
             throw new ArgumentException("--scale, --runs et --lignes doivent être positifs");
         }
 
-        return new BenchOptions(args[0], scale, databases, runs, reset, rplsRows);
+        return new BenchOptions(args[0], scale, databases, runs, reset, rplsRows, vacancies);
     }
 }
 

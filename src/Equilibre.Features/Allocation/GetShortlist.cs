@@ -103,8 +103,8 @@ public sealed class GetShortlist(EquilibreDb db, TimeProvider clock, StockSettin
         var minimum = settings.Designation.MinimumCandidates;
         var notes = new List<string>(place.Notes);
         notes.Add(exact
-            ? French.Format($"{scan.Pool} demande(s) active(s) souhaitent la commune {vacancy.CommuneCode} ; toutes examinées : {scan.EligibleCount} éligible(s)")
-            : French.Format($"{scan.Pool} demande(s) active(s) souhaitent la commune {vacancy.CommuneCode} ; les {scan.Examined} mieux cotées de la typologie examinées : au moins {scan.EligibleCount} éligible(s)"));
+            ? French.Format($"{scan.Pool} demande(s) active(s) souhaitent la commune {vacancy.CommuneCode} (hors candidates ici et ménages déjà locataires) ; toutes examinées : {scan.EligibleCount} éligible(s)")
+            : French.Format($"les {scan.Examined} demandes les mieux cotées parmi celles qui souhaitent la commune {vacancy.CommuneCode} examinées : au moins {scan.EligibleCount} éligible(s)"));
         if (vacancy.InQpv is null)
         {
             notes.Add("situation du logement en QPV inconnue : traité comme hors QPV pour les objectifs, à vérifier");

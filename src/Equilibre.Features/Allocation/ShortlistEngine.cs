@@ -3,7 +3,6 @@ using Equilibre.Domain.Allocation;
 using Equilibre.Domain.Applications;
 using Equilibre.Domain.Eligibility;
 using Equilibre.Domain.Stock;
-using Equilibre.Features.Applications;
 using Equilibre.Features.Data;
 using Equilibre.Features.Stock;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +42,9 @@ public sealed record ShortlistRow(
     };
 }
 
+/// <summary>A demand of a commune's pool and its stored score, as the ranking index gives them.</summary>
+public sealed record RankedId(long DemandId, double Score);
+
 /// <summary>One eligible demand of the shortlist, in rank order.</summary>
 public sealed record ShortlistEntry(int Rank, ShortlistRow Row, ShortlistDemand Demand);
 
@@ -51,8 +53,8 @@ public sealed record ShortlistEntry(int Rank, ShortlistRow Row, ShortlistDemand 
 /// <param name="Examined">Demands read from the database and checked.</param>
 /// <param name="EligibleCount">Eligible demands among the examined ones.</param>
 /// <param name="Exhausted">True when every demand of the pool was examined: the counts are then exact, else lower bounds.</param>
-/// <param name="Excluded">Excluded demands by first failed check, among the examined ones, plus the wrong typologies counted in SQL.</param>
-/// <param name="Pool">Active demands wishing the commune, not yet candidates here, without an active lease (any typology).</param>
+/// <param name="Excluded">Excluded demands by first failed check, among the examined ones.</param>
+/// <param name="Pool">Demands of the pool read (all of it when <paramref name="Exhausted"/>): active, wishing the commune, not yet candidates here, without an active lease.</param>
 public sealed record ShortlistScan(
     IReadOnlyList<ShortlistEntry> Eligible,
     int Examined,
@@ -63,23 +65,24 @@ public sealed record ShortlistScan(
 
 /// <summary>
 /// The shortlist of one vacant dwelling against the whole registry (issue 6 item 3, "Speed": 2.7 million demands, p95
-/// under 50 ms). Two stages. (1) SQL on projected, indexed columns: the active demands wishing the dwelling's commune
-/// (<c>DemandWishes (CommuneCode, DemandId)</c>), wishing its typology or any, not already candidates on this vacancy,
-/// without an active lease, ranked by their stored score (<see cref="Cotation.DemandScore"/>) then seniority and numéro
-/// — the order of <see cref="ShortlistRules.Rank"/> — and read by pages of <see cref="PageSize"/>. (2) The pure rules on
-/// each page with <see cref="PreparedDwelling"/> (ceilings, surface, adaptation, taux d'effort and reste à vivre,
-/// without building explanations), and <see cref="ShortlistRules.Check"/> only for the excluded ones, to count their
-/// first failed check. Pages are read until enough demands are eligible, the pool is exhausted, or
-/// <see cref="MaxExamined"/> demands were checked — so the work is bounded whatever the commune's size; the counts say
-/// whether they are exact. Demands without a stored score (no grid in force) are not ranked.
+/// under 50 ms). Two stages. (1) SQL on two narrow indexes only (<see cref="RankedPool"/>): the demands wishing the
+/// dwelling's commune (<c>DemandWishes (CommuneCode, DemandId)</c>) joined to their stored score
+/// (<see cref="Cotation.DemandScore"/>, kept for active demands only; <c>(DemandId, Score)</c>, or <c>(Score)</c> read
+/// backwards for a commune wished by many), minus the candidates of this vacancy and the households with an active
+/// lease, by descending score, by pages of <see cref="PageSize"/>; then the page's demand rows by primary key — the
+/// projected columns only, never the JSON document, and never the rows of the demands that are not read. Reading the
+/// demands' rows for every wisher of a big commune was the first design; it cost seconds on a cold cache (heap reads).
+/// (2) The pure rules on each page with <see cref="PreparedDwelling"/> (typology, adaptation, surface, ceiling, taux
+/// d'effort and reste à vivre, without explanations), and <see cref="ShortlistRules.Check"/> only for the excluded
+/// ones, to count their first failed check. Pages are read until enough demands are eligible (and the group of equal
+/// scores at the cut is complete, so that seniority decides inside it as <see cref="ShortlistRules.Rank"/> says), the
+/// pool is exhausted, or <see cref="MaxExamined"/> demands were checked: the work is bounded whatever the commune's
+/// size, and the counts say whether they are exact. Demands without a stored score (no grid in force) are not ranked.
 /// </summary>
 public static class ShortlistEngine
 {
     public const int PageSize = 250;
     public const int MaxExamined = 5000;
-
-    /// <summary>SNE code of a chambre (wished with a one-room dwelling).</summary>
-    private static readonly string Chambre = "C";
 
     /// <summary>SNE typology codes by rooms (chambre counted as one room; "T6 et plus" as 6).</summary>
     public static IReadOnlySet<int> WishedRooms(string typologies)
@@ -97,19 +100,22 @@ public static class ShortlistEngine
         return rooms;
     }
 
-    /// <summary>The SNE code a demand must wish for a dwelling of <paramref name="typology"/> rooms (capped at 6).</summary>
-    public static string TypologyCode(int typology) => typology >= 6 ? "T6P" : $"T{Math.Max(typology, 1)}";
-
-    /// <summary>The pool of a commune: active demands wishing it, not candidates on <paramref name="vacancyId"/>, without an active lease.</summary>
-    public static IQueryable<Demand> Pool(EquilibreDb db, string commune, long? vacancyId)
+    /// <summary>
+    /// The ranked ids of a commune's pool: demands wishing it that have a stored score (the scores are kept for active
+    /// demands only: a radiation removes the score), not candidates on <paramref name="vacancyId"/>, without an active
+    /// lease — read from two narrow indexes (wishes by commune, scores by demand or by score), never the demands' rows.
+    /// </summary>
+    public static IQueryable<RankedId> RankedPool(EquilibreDb db, string commune, long? vacancyId)
     {
         ArgumentNullException.ThrowIfNull(db);
         var id = vacancyId ?? 0;
-        return db.Demands.AsNoTracking()
-            .Where(d => d.Status == DemandStatus.Active
-                && db.DemandWishes.Any(w => w.DemandId == d.Id && w.CommuneCode == commune)
-                && !db.Candidates.Any(c => c.VacancyId == id && c.DemandId == d.Id)
-                && !db.Leases.Any(l => l.DemandId == d.Id && l.EndedOn == null));
+        return from w in db.DemandWishes
+               where w.CommuneCode == commune
+               join s in db.DemandScores on w.DemandId equals s.DemandId
+               where !db.Candidates.Any(c => c.VacancyId == id && c.DemandId == s.DemandId)
+                   && !db.Leases.Any(l => l.DemandId == s.DemandId && l.EndedOn == null)
+               orderby s.Score descending, s.DemandId
+               select new RankedId(s.DemandId, s.Score);
     }
 
     /// <summary>Runs the two stages for <paramref name="dwelling"/>; <paramref name="wanted"/>: how many eligible demands to return.</summary>
@@ -118,36 +124,29 @@ public static class ShortlistEngine
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(dwelling);
         var commune = dwelling.Dwelling.Commune;
-        var code = TypologyCode(dwelling.Typology);
-        var chambre = dwelling.Typology == 1;
-        var pool = Pool(db, commune, vacancyId);
-        var ranked =
-            from d in pool.Where(d => d.Typologies == "" || d.Typologies.Contains(code) || (chambre && d.Typologies.Contains(Chambre)))
-            join s in db.DemandScores on d.Id equals s.DemandId
-            orderby s.Score descending, d.RegisteredOn, d.Numero
-            select new ShortlistRow(d.Id, d.Numero, d.RegisteredOn, d.Typologies, d.Persons, d.CategoryRank, d.ConsumptionUnits, d.MonthlyResources,
-                d.ReferenceIncome, d.IsQ1, d.Dalo, d.HasPriority, d.IsMutation, d.Handicap, s.Score);
-
+        var ranked = RankedPool(db, commune, vacancyId);
         var communes = new HashSet<string>(StringComparer.Ordinal) { commune };
         var eligible = new List<(ShortlistRow Row, ShortlistDemand Demand)>();
         var excluded = new Dictionary<ShortlistCheck, int>();
         var examined = 0;
-        var eligibleCount = 0;
         var exhausted = false;
         while (true)
         {
             var page = await ranked.Skip(examined).Take(PageSize).ToListAsync(ct);
             examined += page.Count;
-            foreach (var row in page)
+            var ids = page.Select(p => p.DemandId).ToList();
+            var scores = page.ToDictionary(p => p.DemandId, p => p.Score);
+            var rows = await db.Demands.AsNoTracking()
+                .Where(d => ids.Contains(d.Id) && d.Status == DemandStatus.Active)
+                .Select(d => new ShortlistRow(d.Id, d.Numero, d.RegisteredOn, d.Typologies, d.Persons, d.CategoryRank, d.ConsumptionUnits, d.MonthlyResources,
+                    d.ReferenceIncome, d.IsQ1, d.Dalo, d.HasPriority, d.IsMutation, d.Handicap, 0d))
+                .ToListAsync(ct);
+            foreach (var row in rows.Select(r => r with { Score = scores[r.DemandId] }))
             {
                 var demand = row.ToDomain(communes);
                 if (dwelling.IsEligible(demand))
                 {
-                    eligibleCount++;
-                    if (eligible.Count < wanted)
-                    {
-                        eligible.Add((row, demand));
-                    }
+                    eligible.Add((row, demand));
                 }
                 else
                 {
@@ -162,23 +161,19 @@ public static class ShortlistEngine
                 break;
             }
 
-            if (eligible.Count >= wanted || examined >= MaxExamined)
+            // Enough eligible demands: stop, unless the page ends inside a group of equal scores that reaches the last
+            // demand wanted (seniority then decides between them, ShortlistRules.Rank: read the whole group).
+            var cutoff = eligible.Count >= wanted ? eligible.Select(e => e.Demand.CotationScore).OrderDescending().ElementAt(wanted - 1) : (decimal?)null;
+            if ((cutoff is { } c && (decimal)page[^1].Score < c) || (cutoff is null && examined >= MaxExamined) || (cutoff is not null && examined >= 4 * MaxExamined))
             {
                 break;
             }
         }
 
-        // Wrong typology: excluded by the SQL stage, counted there (one count over the commune's pool).
-        var poolCount = await pool.CountAsync(ct);
-        var wrongTypology = await pool.CountAsync(d => d.Typologies != "" && !d.Typologies.Contains(code) && !(chambre && d.Typologies.Contains(Chambre)), ct);
-        if (wrongTypology > 0)
-        {
-            excluded[ShortlistCheck.Typology] = excluded.GetValueOrDefault(ShortlistCheck.Typology) + wrongTypology;
-        }
-
-        var ranks = ShortlistRules.Rank(eligible.Select(e => e.Demand)).Select((d, i) => (d.Number, i)).ToDictionary(x => x.Number, x => x.i + 1, StringComparer.Ordinal);
-        var entries = eligible.Select(e => new ShortlistEntry(ranks[e.Demand.Number], e.Row, e.Demand)).OrderBy(e => e.Rank).ToList();
-        return new ShortlistScan(entries, examined, eligibleCount, exhausted, excluded, poolCount);
+        var ranking = ShortlistRules.Rank(eligible.Select(e => e.Demand));
+        var byNumber = eligible.ToDictionary(e => e.Demand.Number, e => e.Row, StringComparer.Ordinal);
+        var entries = ranking.Take(wanted).Select((d, i) => new ShortlistEntry(i + 1, byNumber[d.Number], d)).ToList();
+        return new ShortlistScan(entries, examined, eligible.Count, exhausted, excluded, examined);
     }
 
     /// <summary>

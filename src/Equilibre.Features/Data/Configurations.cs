@@ -303,9 +303,10 @@ internal sealed class DemandScoreConfiguration : IEntityTypeConfiguration<Demand
         b.HasIndex(x => new { x.Territory, x.CommuneCode, x.Typology, x.Score });
 
         // The shortlist (ShortlistEngine): the score of a wisher read from the index alone; and, for a commune wished by
-        // many, the demands in descending score order, stopping at the first ones that wish it.
+        // many, the demands in descending score order read backwards from the index alone, stopping at the first ones
+        // that wish it. Index-only scans need the visibility map: VACUUM after the batch rewrites the scores.
         b.HasIndex(x => new { x.DemandId, x.Score }).HasDatabaseName("IX_DemandScores_DemandScore");
-        b.HasIndex(x => x.Score).HasDatabaseName("IX_DemandScores_Score");
+        b.HasIndex(x => new { x.Score, x.DemandId }).HasDatabaseName("IX_DemandScores_Score");
     }
 }
 

@@ -25,7 +25,7 @@ internal static class AttributionsDesignationApi
 
     public sealed record CandidatsPossiblesDto(
         long Vacance, int Revision, string Etat, string Commune, int Pieces, bool? Qpv, bool PeutDesigner, string? RaisonRefus, DateOnly DateSignaturePrevue,
-        int Eligibles, bool CompteExact, int Examinees, int DemandesSouhaitantLaCommune, int CandidatsMinimum, bool TropPeuEligibles,
+        int Eligibles, bool CompteExact, int Examinees, int CandidatsMinimum, bool TropPeuEligibles,
         IReadOnlyList<CandidatPossibleDto> Candidats, IReadOnlyList<ExclusionDto> Exclusions, IReadOnlyList<CompteurDto> Compteurs, IReadOnlyList<string> Remarques);
 
     public sealed record ChoixDto(string Numero, bool DesignePrefetDalo = false);
@@ -80,7 +80,7 @@ internal static class AttributionsDesignationApi
         ArgumentNullException.ThrowIfNull(r);
         var v = r.Vacancy;
         return new CandidatsPossiblesDto(v.Id, v.Revision, VacancyWorkflow.Label(v.State), v.CommuneCode, v.Rooms, v.InQpv, r.CanDesignate, r.CannotDesignateReason, r.Signature,
-            r.EligibleCount, r.CountIsExact, r.Examined, r.Pool, r.MinimumCandidates, r.TooFewEligible,
+            r.EligibleCount, r.CountIsExact, r.Examined, r.MinimumCandidates, r.TooFewEligible,
             [.. r.Candidates.Select(c => new CandidatPossibleDto(c.Rank, c.Numero, c.Persons, c.MonthlyResources, c.ReferenceIncome, c.Score, c.IsQ1, c.IsDalo, c.IsPriority,
                 c.IsMutation, c.Badges, c.Notes, [.. c.Effects.Select(e => new EffetDto(e.Counter.Target.ToString(), e.Counter.Holder, e.CountsInNumerator, e.NumeratorAfter,
                     e.DenominatorAfter, e.RateBefore, e.RateAfter, e.Explanation))]))],
