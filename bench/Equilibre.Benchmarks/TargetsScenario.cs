@@ -216,8 +216,15 @@ internal sealed class TargetsScenario : IScenario
         {
             db.Q1Thresholds.AddRange(epcis.Select((e, i) => new Q1ThresholdEntry
             {
-                Year = 2025, RegionName = "banc", DepartementCode = "99", DepartementName = "banc", PublishedEpciName = e, EpciSiren = e,
-                AmountPerUcPerYear = 8000 + (i % 40 * 100), MatchExplanation = Marker, Source = Marker,
+                Year = 2025,
+                RegionName = "banc",
+                DepartementCode = "99",
+                DepartementName = "banc",
+                PublishedEpciName = e,
+                EpciSiren = e,
+                AmountPerUcPerYear = 8000 + (i % 40 * 100),
+                MatchExplanation = Marker,
+                Source = Marker,
             }));
         }
 
