@@ -12,4 +12,5 @@ root.Subcommands.Add(DemandCommands.Create());
 root.Subcommands.Add(CotationCommands.Create());
 root.Subcommands.Add(ImportCommands.CreateExport());
 root.Subcommands.Add(ParcCommands.Create());
+root.Subcommands.Add(TargetsCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,3 @@
-using Equilibre.Domain.Targets;
 using Equilibre.Features;
 using Equilibre.Features.Targets;
 using Equilibre.Web.Pages.Objectifs;
@@ -17,40 +16,11 @@ internal static class ObjectifsApi
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public sealed record ComptageDto(string Code, string Libelle, int Nombre);
-
-    public sealed record IndicateurDto(
-        string Id, int Version, string RegleVersion, string Libelle, int Numerateur, int Denominateur, decimal? Taux, decimal? TauxPourcent, string TauxTexte,
-        decimal Seuil, string SourceSeuil, bool? Atteint, int Exclues, IReadOnlyList<ComptageDto> Exclusions, IReadOnlyList<ComptageDto> Precisions, string? RegleQpv,
-        string Resume, int? NumerateurPrecedent, int? DenominateurPrecedent, decimal? TauxPrecedent, decimal? EvolutionPoints);
-
-    public sealed record QualiteDto(
-        int Baux, int RessourcesInconnues, int SansSeuil, int ReservataireInconnu, int SansStatutQpv, int EnQpv, int ExZusAssimilees, int QpvSortisMaintenus, int HorsQpv,
-        IReadOnlyList<string> Lignes);
-
-    public sealed record GroupeDto(IReadOnlyList<string?> Cle, string Libelle, IReadOnlyList<IndicateurDto> Indicateurs, QualiteDto Qualite);
-
-    public sealed record ProjectionDto(
-        string Indicateur, int Annee, DateOnly AuJour, int Numerateur, int Denominateur, decimal NumerateurProjete, decimal DenominateurProjete, decimal? TauxProjete,
-        int? EncoreNecessaires, decimal? PartDesRestantes, string Formule);
-
-    public sealed record PeriodeDto(string Libelle, DateOnly Du, DateOnly Au);
-
-    public sealed record TableauDto(
-        string Perimetre, string Vue, PeriodeDto Periode, PeriodeDto PeriodePrecedente, IReadOnlyList<string> Regroupements, GroupeDto Ensemble,
-        IReadOnlyList<GroupeDto> Groupes, IReadOnlyList<ProjectionDto> Projections, IReadOnlyList<string> Notes, IReadOnlyList<string> Methode);
-
-    public sealed record BailDto(
-        long Id, DateOnly SigneLe, string Commune, string Bailleur, string Flux, string? Typologie, string Localisation, string Quartile, bool Dalo, string? Priorite,
-        bool Mutation, string Relogement, long Logement);
-
-    public sealed record BauxDto(string Indicateur, string Partie, string Groupe, int Total, int Page, int Pages, IReadOnlyList<BailDto> Baux);
-
     public static void MapObjectifsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/objectifs").RequireAuthorization(Policies.Targets).WithTags("Objectifs d'attribution");
 
-        group.MapGet("", async Task<Results<Ok<TableauDto>, ProblemHttpResult, UnauthorizedHttpResult>> (HttpRequest http, GetTargetsDashboard handler, CurrentUserAccessor currentUser, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("", async Task<Results<Ok<TargetsDocument.TableauDto>, ProblemHttpResult, UnauthorizedHttpResult>> (HttpRequest http, GetTargetsDashboard handler, CurrentUserAccessor currentUser, TimeProvider clock, CancellationToken ct) =>
         {
             if (await currentUser.GetAsync(ct) is not { } user)
             {
@@ -63,11 +33,11 @@ internal static class ObjectifsApi
                 return TypedResults.Problem(title: "Requête invalide", detail: error, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return TypedResults.Ok(Tableau(await handler.HandleAsync(request, user, ct)));
+            return TypedResults.Ok(TargetsDocument.Tableau(await handler.HandleAsync(request, user, ct)));
         }).WithName("GetTargetsDashboard")
           .WithSummary("Objectifs d'attribution (T1, T2, T3, CIA) du périmètre : vue, période, filtres et regroupements comme la page /objectifs, avec exclusions, qualité des données, période précédente et projection");
 
-        group.MapGet("/baux", async Task<Results<Ok<BauxDto>, ProblemHttpResult, UnauthorizedHttpResult>> (HttpRequest http, int? page, GetTargetLeases handler, CurrentUserAccessor currentUser, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/baux", async Task<Results<Ok<TargetsDocument.BauxDto>, ProblemHttpResult, UnauthorizedHttpResult>> (HttpRequest http, int? page, GetTargetLeases handler, CurrentUserAccessor currentUser, TimeProvider clock, CancellationToken ct) =>
         {
             if (await currentUser.GetAsync(ct) is not { } user)
             {
@@ -86,8 +56,8 @@ internal static class ObjectifsApi
                 return TypedResults.Problem(title: "Requête invalide", detail: r.Error, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return TypedResults.Ok(new BauxDto(r.Definition!.RuleVersion, GetTargetLeases.PartLabel(r.Part), r.GroupLabel, r.Total, r.Page, r.Pages,
-                [.. r.Leases.Select(l => new BailDto(l.LeaseId, l.SignedOn, l.Commune, l.Bailleur, l.Flux, l.Typology, l.Qpv, l.Quartile, l.Dalo, l.Priority, l.Mutation,
+            return TypedResults.Ok(new TargetsDocument.BauxDto(r.Definition!.RuleVersion, GetTargetLeases.PartLabel(r.Part), r.GroupLabel, r.Total, r.Page, r.Pages,
+                [.. r.Leases.Select(l => new TargetsDocument.BailDto(l.LeaseId, l.SignedOn, l.Commune, l.Bailleur, l.Flux, l.Typology, l.Qpv, l.Quartile, l.Dalo, l.Priority, l.Mutation,
                     l.Relocation.ToString().ToLowerInvariant(), l.DwellingId))]));
         }).WithName("GetTargetLeases").WithSummary("Baux derrière un chiffre : indicateur, partie (numerateur|denominateur|exclues), groupes et valeurs (séparées par |, ~ = inconnu), paginés par 50");
 
@@ -152,28 +122,4 @@ internal static class ObjectifsApi
             ? TypedResults.File(content, contentType, document.FileName)
             : TypedResults.Problem(title: document.Forbidden ? "Accès refusé" : "Bilan impossible", detail: document.Error,
                 statusCode: document.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
-
-    internal static TableauDto Tableau(GetTargetsDashboard.Result r) => new(
-        r.ScopeDescription, TargetsQuery.ViewLabel(r.View), new(r.Period.Label, r.Period.From, r.Period.To), new(r.PreviousPeriod.Label, r.PreviousPeriod.From, r.PreviousPeriod.To),
-        [.. r.Dimensions.Select(ObjectifsQuery.Code)], Groupe(r.Total), [.. r.Lines.Select(Groupe)],
-        [.. r.Projections.Select(p => new ProjectionDto(p.IndicatorId, p.Value.Year, p.Value.AsOf, p.Value.Numerator, p.Value.Denominator, p.Value.ProjectedNumerator,
-            p.Value.ProjectedDenominator, p.Value.ProjectedRate, p.Value.StillNeeded, p.Value.ShareOfRemainingNeeded, p.Value.Formula))],
-        r.Notes, r.Method);
-
-    private static GroupeDto Groupe(GetTargetsDashboard.Line line)
-    {
-        var q = line.Quality;
-        return new(line.Key.Values, line.Label, [.. line.Figures.Select(f => Indicateur(f))],
-            new(q.Leases, q.UnknownResources, q.NoThreshold, q.UnknownReservataire, q.UnknownQpv, q.InQpv, q.ExZusAssimilated, q.ExitedQpvAssimilated, q.OutsideQpv, q.Lines));
-    }
-
-    private static IndicateurDto Indicateur(GetTargetsDashboard.Figure f)
-    {
-        var c = f.Current;
-        return new(c.Definition.Id, c.Definition.Version, c.RuleVersion, c.Definition.Label, c.Numerator, c.Denominator, c.Rate, TargetTables.Pct(c.Rate), c.RateText,
-            c.Threshold, c.ThresholdSource, c.Met, c.Excluded, [.. c.Exclusions.Select(Count)], [.. c.Details.Select(Count)], c.QpvRule, c.Summary,
-            f.Previous?.Numerator, f.Previous?.Denominator, f.Previous?.Rate, f.DeltaPoints);
-    }
-
-    private static ComptageDto Count(IndicatorCount c) => new(c.Code, c.Label, c.Count);
 }

@@ -15,6 +15,8 @@ namespace Equilibre.Features.Tests.Targets;
 /// </summary>
 public sealed class TargetsTests
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     private static GetTargetsDashboard Dashboard(Features.Data.EquilibreDb db, TargetsSettings? settings = null) =>
         new(db, settings ?? TargetsWorld.Settings, TargetsWorld.Qpv, Make.Clock());
 
@@ -77,6 +79,14 @@ public sealed class TargetsTests
         Assert.Equal([TargetsWorld.Reims], line.Key.Values);
         Assert.StartsWith("EPCI CU du Grand Reims (200067213)", line.Label, StringComparison.Ordinal);
         Assert.Contains(result.Notes, n => n.Contains("règle non confirmée", StringComparison.Ordinal));
+
+        // The JSON of the API and of `equilibre objectifs --format json`, and the CSV of the dashboard, carry the same figures.
+        var json = System.Text.Json.JsonSerializer.Serialize(TargetsDocument.Tableau(result), Web);
+        Assert.Contains("\"id\":\"T1\",\"version\":1,\"regleVersion\":\"T1 v1\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"numerateur\":4,\"denominateur\":8", json, StringComparison.Ordinal);
+        var csv = System.Text.Encoding.UTF8.GetString(TargetTables.Csv(result));
+        Assert.Contains(";T3;T3 v1;", csv, StringComparison.Ordinal);
+        Assert.Contains(";2;10;20.0;25.0;non;2;", csv, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
