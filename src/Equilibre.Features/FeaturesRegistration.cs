@@ -1,3 +1,4 @@
+using Equilibre.Features.Allocation;
 using Equilibre.Features.Applications;
 using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
@@ -101,6 +102,7 @@ public static class FeaturesRegistration
         services.AddScoped<ExportReformStatuses>();
         services.AddScoped<RegisterDemand>();
         services.AddScoped<ImportDemands>();
+        services.AddScoped<ImportAttributions>();
         services.AddScoped<ExportDemands>();
         services.AddScoped<ModifyDemand>();
         services.AddScoped<RenewDemand>();
