@@ -10,12 +10,13 @@ namespace Equilibre.Benchmarks;
 /// </summary>
 internal static class BenchProgram
 {
-    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario()];
+    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new NationalScenario()];
 
     private const string Usage = """
         Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
           scénarios : prepare (base migrée, référentiel, demandes générées), q1 (recalcul des seuils Q1 de tous les EPCI),
                       cotation (note de toutes les demandes actives), rpls (import d'un fichier RPLS généré),
+                      national (fichiers du jeu national, imports parc/demandes/attributions, démarrage web, API publique),
                       all (tous les scénarios mesurés, l'un après l'autre, sur chaque base)
           --scale X          2,7 millions × X demandes (défaut 1.0)
           --pg CHAÎNE        base PostgreSQL dédiée au banc (Host=…;Database=bench_q1;…)

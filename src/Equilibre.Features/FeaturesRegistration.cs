@@ -90,6 +90,7 @@ public static class FeaturesRegistration
         services.AddScoped<SeedStockDemo>();
         services.AddScoped<DemandBulkWriter>();
         services.AddScoped<Demo.National.NationalDemands>();
+        services.AddScoped<Demo.National.NationalStock>();
         services.AddScoped<Demo.National.GenerateNationalDataset>();
         services.AddScoped<GetReformSituation>();
         services.AddScoped<GetReformEvolution>();

@@ -537,13 +537,13 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
         db.ChangeTracker.Clear();
     }
 
-        private static void Reject(ImportRun run, FileState state, int line, string field, string? value, string message)
+    private static void Reject(ImportRun run, FileState state, int line, string field, string? value, string message)
     {
         run.Reject(line, field, value, message);
         state.Rejected = true;
     }
 
-private static (string Departement, string? Region, string? Epci) Place(Residence residence, Reference reference)
+    private static (string Departement, string? Region, string? Epci) Place(Residence residence, Reference reference)
     {
         var commune = reference.Communes.TryGetValue(residence.CommuneCode, out var c) ? c : default;
         return (residence.DepartementCode ?? commune.Departement ?? "", residence.RegionCode ?? commune.Region, residence.EpciSiren ?? commune.Epci);

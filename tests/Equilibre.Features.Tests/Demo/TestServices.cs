@@ -31,6 +31,13 @@ public static class TestServices
         services.AddScoped<Equilibre.Features.Applications.DemandBulkWriter>();
         services.AddSingleton(database.BulkLoader);
         services.AddSingleton(Equilibre.Features.Applications.DemandSettings.Default);
+        services.AddScoped<Equilibre.Features.Applications.ImportDemands>();
+        services.AddScoped<Equilibre.Features.Stock.ImportPriorityAreas>();
+        services.AddScoped<Equilibre.Features.Allocation.ImportAttributions>();
+        services.AddSingleton(new Equilibre.Domain.Stock.QpvRuleSettings(null, "test"));
+        services.AddScoped<Equilibre.Features.Demo.National.NationalDemands>();
+        services.AddScoped<Equilibre.Features.Demo.National.NationalStock>();
+        services.AddScoped<Equilibre.Features.Demo.National.GenerateNationalDataset>();
         return services.BuildServiceProvider();
     }
 
