@@ -163,7 +163,7 @@ internal sealed class NationalScenario : IScenario
         return seconds;
     }
 
-    /// <summary>The built web application: EQUILIBRE_WEB_DLL, else src/Equilibre.Web/bin/{Release,Debug}/net10.0 from the repository root.</summary>
+    /// <summary>The built web application: EQUILIBRE_WEB_DLL, else under src/Equilibre.Web/bin/{Release,Debug}/net10.0 (any RID folder) from the repository root.</summary>
     private static string? WebDll()
     {
         if (Environment.GetEnvironmentVariable("EQUILIBRE_WEB_DLL") is { Length: > 0 } given && File.Exists(given))
@@ -175,8 +175,8 @@ internal sealed class NationalScenario : IScenario
         {
             foreach (var configuration in new[] { "Release", "Debug" })
             {
-                var path = Path.Combine(dir.FullName, "src", "Equilibre.Web", "bin", configuration, "net10.0", "Equilibre.Web.dll");
-                if (File.Exists(path))
+                var folder = Path.Combine(dir.FullName, "src", "Equilibre.Web", "bin", configuration, "net10.0");
+                if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "Equilibre.Web.dll", SearchOption.AllDirectories).FirstOrDefault() is { } path)
                 {
                     return path;
                 }
