@@ -10,7 +10,7 @@ namespace Equilibre.Benchmarks;
 /// </summary>
 internal static class BenchProgram
 {
-    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new TargetsScenario()];
+    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new TargetsScenario(), new NationalScenario()];
 
     private const string Usage = """
         Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
@@ -18,6 +18,7 @@ internal static class BenchProgram
                       cotation (note de toutes les demandes actives), rpls (import d'un fichier RPLS généré),
                       shortlist (candidats possibles de 1 000 logements vacants, p50/p95/p99),
                       targets (objectifs T1, T2, T3 d'une année nationale de baux : 420 000 × X, générés au besoin),
+                      national (fichiers du jeu national, imports parc/demandes/attributions, démarrage web, API publique),
                       all (tous les scénarios mesurés, l'un après l'autre, sur chaque base)
           --scale X          2,7 millions × X demandes (défaut 1.0)
           --pg CHAÎNE        base PostgreSQL dédiée au banc (Host=…;Database=bench_q1;…)

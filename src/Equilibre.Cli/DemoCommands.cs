@@ -50,9 +50,14 @@ internal static class DemoCommands
     private static Command NationalCommand()
     {
         var scale = new Option<double>("--scale") { Description = "Part de la France à générer : 1.0 = 2,7 millions de demandes ; 0.01 pour un essai.", DefaultValueFactory = _ => 1.0 };
+        var files = new Option<DirectoryInfo?>("--fichiers")
+        {
+            Description = "Écrit le jeu dans ce dossier aux formats d'import (demandes.xml SNE, rpls_2026.csv, quartiers.csv, attributions.csv) au lieu de la base ; "
+                + "seules les organisations réservataires citées par les baux sont créées dans la base.",
+        };
         var national = new Command("national",
-            "Génère un jeu de données national déterministe sur le territoire réel (demandes ; le parc et les attributions s'y ajouteront), "
-            + "dans une base dédiée (Database__Provider, ConnectionStrings__Equilibre). Nécessite les données de référence.") { scale };
+            "Génère un jeu de données national déterministe sur le territoire réel (demandes, parc, baux d'une année), "
+            + "dans une base dédiée (Database__Provider, ConnectionStrings__Equilibre) ou dans des fichiers. Nécessite les données de référence.") { scale, files };
         national.SetAction(async (parse, ct) =>
         {
             using var host = CliHost.Build();
@@ -64,7 +69,7 @@ internal static class DemoCommands
                 .StartAsync(async ctx =>
                 {
                     var tasks = new Dictionary<string, ProgressTask>();
-                    result = await handler.HandleAsync(new GenerateNationalDataset.Request(parse.GetValue(scale)), new ImmediateProgress<GenerateNationalDataset.Progress>(p =>
+                    result = await handler.HandleAsync(new GenerateNationalDataset.Request(parse.GetValue(scale), parse.GetValue(files)?.FullName), new ImmediateProgress<GenerateNationalDataset.Progress>(p =>
                     {
                         if (!tasks.TryGetValue(p.Part, out var task))
                         {

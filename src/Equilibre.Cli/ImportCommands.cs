@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Equilibre.Features.Allocation;
 using Equilibre.Features.Applications;
 using Equilibre.Features.Data;
 using Equilibre.Features.Imports;
@@ -12,7 +13,8 @@ namespace Equilibre.Cli;
 /// <summary>
 /// <c>equilibre import qpv &lt;csv&gt; [--json]</c>, <c>equilibre import demandes &lt;fichier&gt; [--json]
 /// [--commune-par-defaut CODE --typologie-par-defaut T3]</c> and <c>equilibre export demandes &lt;fichier&gt;
-/// [--format xml|csv]</c>, <c>equilibre import rpls &lt;fichier&gt; [--millesime N] [--json]</c>, <c>equilibre import ops &lt;fichier&gt; [--json]</c>.
+/// [--format xml|csv]</c>, <c>equilibre import rpls &lt;fichier&gt; [--millesime N] [--json]</c>, <c>equilibre import ops &lt;fichier&gt; [--json]</c>,
+/// <c>equilibre import attributions &lt;fichier&gt; [--json]</c>.
 /// </summary>
 internal static class ImportCommands
 {
@@ -35,6 +37,7 @@ internal static class ImportCommands
         import.Subcommands.Add(ImportDemandsCommand(json));
         import.Subcommands.Add(ImportRplsCommand(json));
         import.Subcommands.Add(ImportOccupancyCommand(json));
+        import.Subcommands.Add(ImportAttributionsCommand(json));
         return import;
     }
 
@@ -81,6 +84,22 @@ internal static class ImportCommands
             await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
             var request = new ImportOccupancy.Request(parse.GetValue(file)!.FullName, CurrentUser.CommandLine, "ligne de commande");
             var run = await scope.ServiceProvider.GetRequiredService<ImportOccupancy>().HandleAsync(request, ct);
+            return Print(run, parse.GetValue(json));
+        });
+        return command;
+    }
+
+    private static Command ImportAttributionsCommand(Option<bool> json)
+    {
+        var file = new Argument<FileInfo>("fichier") { Description = "CSV des baux signés avant Equilibre, un bail par ligne (; ou , , UTF-8 ou Windows-1252) ; voir docs/guide/attributions-format.md." };
+        var command = new Command("attributions", "Importe l'historique des attributions (atomique, idempotent par identifiant de bail).") { file, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = CliHost.Build();
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            var request = new ImportAttributions.Request(parse.GetValue(file)!.FullName, CurrentUser.CommandLine);
+            var run = await scope.ServiceProvider.GetRequiredService<ImportAttributions>().HandleAsync(request, ct);
             return Print(run, parse.GetValue(json));
         });
         return command;

@@ -1,3 +1,4 @@
+using Equilibre.Features.Allocation;
 using Equilibre.Features.Applications;
 using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
@@ -92,6 +93,7 @@ public static class FeaturesRegistration
         services.AddScoped<SeedStockDemo>();
         services.AddScoped<DemandBulkWriter>();
         services.AddScoped<Demo.National.NationalDemands>();
+        services.AddScoped<Demo.National.NationalStock>();
         services.AddScoped<Demo.National.GenerateNationalDataset>();
         services.AddScoped<GetReformSituation>();
         services.AddScoped<GetReformEvolution>();
@@ -104,6 +106,7 @@ public static class FeaturesRegistration
         services.AddScoped<ExportReformStatuses>();
         services.AddScoped<RegisterDemand>();
         services.AddScoped<ImportDemands>();
+        services.AddScoped<ImportAttributions>();
         services.AddScoped<ExportDemands>();
         services.AddScoped<ModifyDemand>();
         services.AddScoped<RenewDemand>();

@@ -252,7 +252,13 @@ public sealed class Lease
 {
     public long Id { get; set; }
     public long DwellingId { get; set; }
-    public long DemandId { get; set; }
+
+    /// <summary>
+    /// The demand the lease satisfied; null only for an imported historical lease of a household whose demand is not in
+    /// the registry (an "external household": its facts come from the file, docs/guide/attributions-format.md).
+    /// </summary>
+    public long? DemandId { get; set; }
+
     public long? VacancyId { get; set; }
     public long? CandidateId { get; set; }
     public long BailleurId { get; set; }

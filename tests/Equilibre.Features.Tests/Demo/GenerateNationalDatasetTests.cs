@@ -9,14 +9,14 @@ namespace Equilibre.Features.Tests.Demo;
 /// <summary>The national generator (issue 8) at a tiny scale on the test territory: proportional, deterministic, refuses a used database.</summary>
 public sealed class GenerateNationalDatasetTests
 {
-    private static async Task<(GenerateNationalDataset.Result Result, List<string> Numbers)> GenerateAsync(TestDatabase database, double scale)
+    private static async Task<(GenerateNationalDataset.Result Result, List<string> Numbers)> GenerateAsync(TestDatabase database, double scale, string? files = null)
     {
         await using var services = TestServices.For(database);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Equilibre.Features.Data.EquilibreDb>();
-        var handler = new GenerateNationalDataset(db, new NationalDemands(scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>()));
+        var handler = scope.ServiceProvider.GetRequiredService<GenerateNationalDataset>();
         var parts = new List<GenerateNationalDataset.Progress>();
-        var result = await handler.HandleAsync(new GenerateNationalDataset.Request(scale), new SynchronousProgress(parts.Add));
+        var result = await handler.HandleAsync(new GenerateNationalDataset.Request(scale, files), new SynchronousProgress(parts.Add));
         await using var check = database.NewContext();
         return (result, await check.Demands.OrderBy(d => d.Numero).Select(d => d.Numero).ToListAsync());
     }
@@ -64,6 +64,64 @@ public sealed class GenerateNationalDatasetTests
         Assert.False(again.Succeeded);
         Assert.Contains("base qui lui est dédiée", again.Message, StringComparison.Ordinal);
         Assert.False((await GenerateAsync(database, 1.5)).Result.Succeeded);
+    }
+
+    /// <summary>
+    /// The stock (5.4 M × scale dwellings, 31 % in QPV) and the leases (420,000 × scale, the demands radiated RADATT
+    /// first) go through the real importers: every generated line is accepted.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Generate_TinyScale_LoadsStockAndLeasesThroughTheImporters(Provider provider)
+    {
+        await using var database = await WithTerritoryAsync(provider);
+
+        var (result, _) = await GenerateAsync(database, 0.0005);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal((1350, 2700, 210), (result.Demands, result.Dwellings, result.Leases));
+        await using var db = database.NewContext();
+        Assert.Equal(2700, await db.Dwellings.CountAsync());
+        var inQpv = await db.Dwellings.Join(db.Residences, d => d.ResidenceId, r => r.Id, (d, r) => r.QpvCode).CountAsync(q => q != null && q != "");
+        Assert.InRange(inQpv, 2700 * 0.15, 2700 * 0.50); // 31 % of the dwellings, drawn by résidence
+        Assert.Equal(210, await db.Leases.CountAsync(l => l.Imported));
+        var housed = await db.Leases.CountAsync(l => l.DemandId != null);
+        var radiatedForLease = await db.Demands.CountAsync(d => d.Radiation == RadiationReason.Allocation);
+        Assert.InRange(housed, radiatedForLease * 0.9, radiatedForLease); // a demand of an EPCI without dwelling drawn stays unhoused
+        Assert.Equal(210, await db.Leases.Select(l => l.DwellingId).Distinct().CountAsync());
+        Assert.Equal(0, await db.Leases.CountAsync(l => l.Qpv == null)); // the quartiers référentiel is loaded
+    }
+
+    /// <summary>With a folder, the same data is written in the import formats, byte for byte the same on every run, and each file imports.</summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Generate_Files_WritesTheImportFormatsDeterministically(Provider provider)
+    {
+        await using var database = await WithTerritoryAsync(provider);
+        var (first, second) = (Make.TempFolder(), Make.TempFolder());
+
+        var (result, numbers) = await GenerateAsync(database, 0.0002, first);
+        await GenerateAsync(database, 0.0002, second);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Empty(numbers); // nothing written to the registry
+        string[] files = ["demandes.xml", "rpls_2026.csv", "quartiers.csv", "attributions.csv"];
+        Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(first, f)), File.ReadAllBytes(Path.Combine(second, f))));
+        Assert.Equal(result.Leases + 1, File.ReadLines(Path.Combine(first, "attributions.csv")).Count());
+
+        await using var services = TestServices.For(database);
+        await using var scope = services.CreateAsyncScope();
+        var s = scope.ServiceProvider;
+        var demands = await s.GetRequiredService<Equilibre.Features.Applications.ImportDemands>()
+            .HandleAsync(new(Path.Combine(first, "demandes.xml")), Equilibre.Features.Organisations.CurrentUser.CommandLine);
+        Assert.True(demands.Succeeded, demands.Failure + string.Join(" | ", demands.Issues.Take(3).Select(i => i.Message)));
+        Assert.Equal(540, demands.Created);
+        Assert.True((await s.GetRequiredService<Equilibre.Features.Stock.ImportPriorityAreas>().HandleAsync(new(Path.Combine(first, "quartiers.csv")))).Succeeded);
+        Assert.True((await s.GetRequiredService<Equilibre.Features.Stock.ImportRpls>().HandleAsync(new(Path.Combine(first, "rpls_2026.csv")))).Succeeded);
+        var leases = await s.GetRequiredService<Equilibre.Features.Allocation.ImportAttributions>()
+            .HandleAsync(new(Path.Combine(first, "attributions.csv"), Equilibre.Features.Organisations.CurrentUser.CommandLine));
+        Assert.True(leases.Succeeded, leases.Failure + string.Join(" | ", leases.Issues.Take(3).Select(i => i.Message)));
+        Assert.Equal(result.Leases, leases.Created);
     }
 
     private sealed class SynchronousProgress(Action<GenerateNationalDataset.Progress> report) : IProgress<GenerateNationalDataset.Progress>

@@ -37,6 +37,13 @@ public static class TestServices
         services.AddScoped<ImportCommuneBoundaries>();
         services.AddScoped<Equilibre.Features.Imports.ImportReferenceData>();
         services.AddScoped<InitialiseDatabase>();
+        services.AddScoped<Equilibre.Features.Applications.ImportDemands>();
+        services.AddScoped<Equilibre.Features.Stock.ImportPriorityAreas>();
+        services.AddScoped<Equilibre.Features.Allocation.ImportAttributions>();
+        services.AddSingleton(new Equilibre.Domain.Stock.QpvRuleSettings(null, "test"));
+        services.AddScoped<Equilibre.Features.Demo.National.NationalDemands>();
+        services.AddScoped<Equilibre.Features.Demo.National.NationalStock>();
+        services.AddScoped<Equilibre.Features.Demo.National.GenerateNationalDataset>();
         return services.BuildServiceProvider();
     }
 

@@ -1,6 +1,7 @@
 using Equilibre.Domain;
 using Equilibre.Domain.Applications;
 using Equilibre.Features.Applications;
+using Equilibre.Features.Applications.Sne;
 using Equilibre.Features.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,21 +37,22 @@ public sealed class NationalDemands(IServiceScopeFactory scopes)
 
     private sealed record EpciDraw(string Siren, decimal Threshold, int? ThresholdYear, Place[] Communes, long[] Cumulative);
 
-    /// <summary>Generates <paramref name="count"/> demands; <paramref name="progress"/> receives the number written after each batch.</summary>
-    public async Task GenerateAsync(long count, IProgress<long>? progress = null, CancellationToken ct = default)
+    /// <summary>A demand radiated for a lease (RADATT) in 2026: the national leases house it (<see cref="NationalStock"/>).</summary>
+    public sealed record Housed(string Numero, string EpciSiren, DateOnly RadiatedOn, decimal? ResourcesPerUc, bool Mutation);
+
+    /// <summary>Generates <paramref name="count"/> demands into the database; <paramref name="progress"/> receives the number written after each batch.</summary>
+    public Task GenerateAsync(long count, IProgress<long>? progress = null, CancellationToken ct = default) => GenerateAsync(count, progress, null, ct);
+
+    /// <summary>Same as <see cref="GenerateAsync(long, IProgress{long}?, CancellationToken)"/>, telling <paramref name="housed"/> each demand radiated for a lease.</summary>
+    public async Task GenerateAsync(long count, IProgress<long>? progress, Action<Housed>? housed, CancellationToken ct = default)
     {
-        var (epcis, cumulative) = await LoadTerritoryAsync(ct);
-        var random = new Random(Seed);
-        var sequences = new Dictionary<string, int>();
-        var now = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
         var batch = new List<(Demand Demand, IReadOnlyList<DemandEvent> Events)>(BatchSize);
         IReadOnlyList<DemandEvent> noEvents = [];
-        for (long i = 0; i < count; i++)
+        long written = 0;
+        foreach (var demand in Generate(await LoadTerritoryAsync(ct), count, housed))
         {
-            var epci = epcis[Pick(cumulative, random)];
-            var place = epci.Communes[Pick(epci.Cumulative, random)];
-            batch.Add((Demand(random, epci, place, sequences, now), noEvents));
-            if (batch.Count == BatchSize || i == count - 1)
+            batch.Add((demand, noEvents));
+            if (batch.Count == BatchSize || written + batch.Count == count)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
@@ -58,9 +60,51 @@ public sealed class NationalDemands(IServiceScopeFactory scopes)
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await scope.ServiceProvider.GetRequiredService<DemandBulkWriter>().InsertAsync(db, batch, ct);
                 await transaction.CommitAsync(ct);
+                written += batch.Count;
                 batch.Clear();
-                progress?.Report(i + 1);
+                progress?.Report(written);
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the same <paramref name="count"/> demands as <see cref="GenerateAsync(long, IProgress{long}?, CancellationToken)"/> to an SNE interfaceNuu XML file (the
+    /// format <see cref="ImportDemands"/> reads), streamed demand by demand.
+    /// </summary>
+    public async Task WriteSneAsync(long count, Stream output, IProgress<long>? progress = null, Action<Housed>? housed = null, CancellationToken ct = default)
+    {
+        var territory = await LoadTerritoryAsync(ct);
+        using var writer = new SneXmlWriter(output, new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        long written = 0;
+        foreach (var d in Generate(territory, count, housed))
+        {
+            ct.ThrowIfCancellationRequested();
+            writer.Write(new SneDemand(0, d.Numero, d.GuichetCode, d.RegisteredOn, d.LastRenewedOn,
+                d.Radiation is { } r ? new SneRadiation(DemandLifecycle.Code(r), null, d.RadiatedOn) : null, DemandJson.Read(d.Content)));
+            if (++written % BatchSize == 0 || written == count)
+            {
+                progress?.Report(written);
+            }
+        }
+    }
+
+    private static IEnumerable<Demand> Generate((EpciDraw[] Epcis, long[] Cumulative) territory, long count, Action<Housed>? housed)
+    {
+        var (epcis, cumulative) = territory;
+        var random = new Random(Seed);
+        var sequences = new Dictionary<string, int>();
+        var now = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+        for (long i = 0; i < count; i++)
+        {
+            var epci = epcis[Pick(cumulative, random)];
+            var place = epci.Communes[Pick(epci.Cumulative, random)];
+            var demand = Demand(random, epci, place, sequences, now);
+            if (housed is not null && demand.Radiation == RadiationReason.Allocation)
+            {
+                housed(new Housed(demand.Numero, place.EpciSiren, demand.RadiatedOn!.Value, demand.AnnualResourcesPerUc, demand.IsMutation));
+            }
+
+            yield return demand;
         }
     }
 
@@ -180,6 +224,7 @@ public sealed class NationalDemands(IServiceScopeFactory scopes)
             {
                 LastName = lastName,
                 FirstName = firstName,
+                BirthDate = new DateOnly(1950 + (seniority % 50), 1 + (seniority % 12), 1 + (seniority % 28)), // required by the SNE format; no draw, so the sequence is unchanged
                 ResourcesReceived = [new MonthlyResource(perUc < 7_000m ? "RSA" : "SAL", monthly)],
             },
             Dependants = [.. Enumerable.Range(0, household.Persons - 1).Select(_ => new Dependant(null, null, null, null, "E"))],

@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Equilibre.Features.Allocation;
+using Equilibre.Features.Applications;
+using Equilibre.Features.Data;
+using Equilibre.Features.Demo.National;
+using Equilibre.Features.Organisations;
+using Equilibre.Features.Stock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Equilibre.Benchmarks;
+
+/// <summary>
+/// "National" (issue 8): the national generator writes its files (<c>demo national --fichiers</c>: SNE XML, RPLS CSV,
+/// quartiers, attributions) at the run's scale, then each is loaded through the importer a user runs, timed with the
+/// process's peak working set: the stock (quartiers + RPLS, 5.4 M × scale dwellings), the demands (2.7 M × scale from
+/// the SNE XML, then the same file again), the leases (420,000 × scale, then again). On PostgreSQL the baseline of a
+/// file is a plain <c>COPY … FROM STDIN</c> of it into a table of text columns. Then the web application is started on
+/// the loaded database (<c>Demo__SeedOnFirstRun=false</c>) and the time from process start to the first 200 of
+/// <c>/health</c> is measured, followed by a 10-second load loop on loopback against the public endpoint
+/// <c>/api/v1/reforme/taux</c> (there is no public key-figures endpoint of the allocations yet).
+/// </summary>
+internal sealed class NationalScenario : IScenario
+{
+    public string Name => "national";
+
+    public async Task<ScenarioResult> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"equilibre-bench-national-{options.Scale}"));
+        var postgres = database.Provider == DatabaseProvider.Postgres;
+        var rows = new List<ResultRow>();
+        var ok = true;
+
+        GenerateNationalDataset.Result generated = null!;
+        var (generation, generationPeak) = await MeasureAsync(async () =>
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            generated = await scope.ServiceProvider.GetRequiredService<GenerateNationalDataset>().HandleAsync(new GenerateNationalDataset.Request(options.Scale, folder), null, ct);
+        });
+        ok &= generated.Succeeded;
+        Log.Line("  " + generated.Message);
+        var sizes = string.Join(", ", Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(f => string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1024.0 / 1024.0:0} Mo")));
+        rows.Add(new ResultRow("génération des fichiers nationaux (--fichiers)", database.Label, sizes, new Timings([generation]), null, MemorySampler.Megabytes(generationPeak), "mémoire bornée", generationPeak < (1L << 30) ? "oui" : "non"));
+
+        // Stock: quartiers + RPLS on empty stock and allocation tables.
+        await ClearAsync(database, ct);
+        var rpls = Path.Combine(folder, $"rpls_{NationalStock.Millesime}.csv");
+        var (stock, stockPeak) = await MeasureAsync(async () =>
+        {
+            ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportPriorityAreas>().HandleAsync(new ImportPriorityAreas.Request(Path.Combine(folder, "quartiers.csv"), "banc"), ct), generated.Dwellings > 0 ? -1 : 0);
+            ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportRpls>().HandleAsync(new ImportRpls.Request(rpls, NationalStock.Millesime, "banc"), ct), generated.Dwellings);
+        });
+        rows.Add(new ResultRow("import du parc national (quartiers + RPLS « version loi »)", database.Label, string.Create(CultureInfo.InvariantCulture, $"{generated.Dwellings:N0} logements"),
+            new Timings([stock]), postgres ? new Timings([await CopyAsync(database.ConnectionString, rpls, ct)]) : null, MemorySampler.Megabytes(stockPeak), "< 30 s par million", stock / Math.Max(generated.Dwellings, 1) * 1e6 < 30 ? "oui" : "non"));
+
+        // Demands: the SNE XML on an empty registry (the prepared demands have the same numéros), then again.
+        await ClearDemandsAsync(database, ct);
+        var xml = Path.Combine(folder, "demandes.xml");
+        var (demands, demandsPeak) = await MeasureAsync(async () => ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportDemands>().HandleAsync(new ImportDemands.Request(xml), CurrentUser.CommandLine, ct), generated.Demands));
+        var (demandsAgain, _) = await MeasureAsync(async () => ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportDemands>().HandleAsync(new ImportDemands.Request(xml), CurrentUser.CommandLine, ct), 0));
+        var demandData = string.Create(CultureInfo.InvariantCulture, $"{generated.Demands:N0} demandes (XML SNE, {new FileInfo(xml).Length / 1024.0 / 1024.0:0} Mo)");
+        rows.Add(new ResultRow("import des demandes (XML SNE, registre vide, cotation comprise)", database.Label, demandData, new Timings([demands]), null, MemorySampler.Megabytes(demandsPeak), "—", "—"));
+        rows.Add(new ResultRow("réimport des demandes (même fichier, tout inchangé)", database.Label, demandData, new Timings([demandsAgain]), null, "—", "—", "—"));
+
+        // Leases: created, then unchanged.
+        var leasesFile = Path.Combine(folder, "attributions.csv");
+        // The réservataire organisations the leases name were created by the generator (they are not cleared above).
+        var (leases, leasesPeak) = await MeasureAsync(async () => ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportAttributions>().HandleAsync(new ImportAttributions.Request(leasesFile, CurrentUser.CommandLine), ct), generated.Leases));
+        var (leasesAgain, _) = await MeasureAsync(async () => ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportAttributions>().HandleAsync(new ImportAttributions.Request(leasesFile, CurrentUser.CommandLine), ct), 0));
+        var copy = postgres ? new Timings([await CopyAsync(database.ConnectionString, leasesFile, ct)]) : null;
+        var leaseData = string.Create(CultureInfo.InvariantCulture, $"{generated.Leases:N0} baux");
+        rows.Add(new ResultRow("import des attributions historiques (tout créé)", database.Label, leaseData, new Timings([leases]), copy, MemorySampler.Megabytes(leasesPeak), "—", "—"));
+        rows.Add(new ResultRow("réimport des attributions (tout inchangé)", database.Label, leaseData, new Timings([leasesAgain]), copy, "—", "—", "—"));
+
+        // Web start-up on this database, then the public endpoint's throughput.
+        if (WebDll() is { } dll)
+        {
+            rows.AddRange(await WebAsync(database, dll, ct));
+        }
+        else
+        {
+            Log.Line("  Equilibre.Web.dll introuvable (dotnet build -c Release src/Equilibre.Web) : démarrage web non mesuré");
+        }
+
+        return new ScenarioResult(rows, ok);
+    }
+
+    private static async Task<(double Seconds, long Peak)> MeasureAsync(Func<Task> action)
+    {
+        using var sampler = new MemorySampler();
+        var seconds = await MemorySampler.TimeAsync(action);
+        Log.Line(string.Create(CultureInfo.InvariantCulture, $"  {seconds:0.00} s, pic {MemorySampler.Megabytes(sampler.PeakBytes)}"));
+        return (seconds, sampler.PeakBytes);
+    }
+
+    /// <summary>Runs an import in its own scope; <paramref name="created"/> −1 = any count, else the expected number created.</summary>
+    private static async Task<bool> RunImportAsync(BenchDatabase database, Func<IServiceProvider, Task<Features.Imports.ImportRun>> import, long created)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var run = await import(scope.ServiceProvider);
+        Log.Line(string.Create(CultureInfo.InvariantCulture, $"  {run.Kind} : lues {run.Read:N0}, créées {run.Created:N0}, inchangées {run.Unchanged:N0}, avertissements {run.Issues.Count(i => !i.IsRejection):N0}"));
+        if (!run.Succeeded || (created >= 0 && run.Created != created))
+        {
+            Log.Line($"  ÉCART : {run.Failure} {string.Join(" | ", run.Issues.Take(3).Select(i => i.Message))}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static async Task ClearAsync(BenchDatabase database, CancellationToken ct)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.ExecuteSqlRawAsync(database.Provider == DatabaseProvider.Postgres
+            ? "TRUNCATE \"AllocationEvents\", \"Leases\", \"DwellingStates\", \"Dwellings\", \"Residences\", \"Bailleurs\", \"PriorityAreas\" RESTART IDENTITY CASCADE"
+            : "DELETE FROM \"AllocationEvents\"; DELETE FROM \"Leases\"; DELETE FROM \"DwellingStates\"; DELETE FROM \"Dwellings\"; DELETE FROM \"Residences\"; DELETE FROM \"Bailleurs\"; DELETE FROM \"PriorityAreas\";", ct);
+    }
+
+    private static async Task ClearDemandsAsync(BenchDatabase database, CancellationToken ct)
+    {
+        await using var scope = database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.ExecuteSqlRawAsync(database.Provider == DatabaseProvider.Postgres
+            ? "TRUNCATE \"DemandScores\", \"DemandEvents\", \"DemandWishes\", \"Demands\" CASCADE"
+            : "DELETE FROM \"DemandScores\"; DELETE FROM \"DemandEvents\"; DELETE FROM \"DemandWishes\"; DELETE FROM \"Demands\";", ct);
+    }
+
+    /// <summary>The baseline: the file streamed into a table of text columns by one COPY (what <c>psql \copy</c> does).</summary>
+    private static async Task<double> CopyAsync(string connectionString, string file, CancellationToken ct)
+    {
+        var header = File.ReadLines(file).First().Split(';');
+        var watch = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using (var create = new NpgsqlCommand($"DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy ({string.Join(", ", header.Select(h => $"\"{h}\" text"))})", connection))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var writer = await connection.BeginTextImportAsync("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true, DELIMITER ';')", ct))
+        using (var reader = new StreamReader(file, Encoding.UTF8))
+        {
+            var buffer = new char[81920];
+            int read;
+            while ((read = await reader.ReadAsync(buffer, ct)) > 0)
+            {
+                await writer.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        await using var drop = new NpgsqlCommand("DROP TABLE bench_copy", connection);
+        await drop.ExecuteNonQueryAsync(ct);
+        return seconds;
+    }
+
+    /// <summary>The built web application: EQUILIBRE_WEB_DLL, else under src/Equilibre.Web/bin/{Release,Debug}/net10.0 (any RID folder) from the repository root.</summary>
+    private static string? WebDll()
+    {
+        if (Environment.GetEnvironmentVariable("EQUILIBRE_WEB_DLL") is { Length: > 0 } given && File.Exists(given))
+        {
+            return given;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var configuration in new[] { "Release", "Debug" })
+            {
+                var folder = Path.Combine(dir.FullName, "src", "Equilibre.Web", "bin", configuration, "net10.0");
+                if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "Equilibre.Web.dll", SearchOption.AllDirectories).FirstOrDefault() is { } path)
+                {
+                    return path;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<IReadOnlyList<ResultRow>> WebAsync(BenchDatabase database, string dll, CancellationToken ct)
+    {
+        var port = 18000 + Random.Shared.Next(1000);
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Equilibre"] = database.ConnectionString;
+        start.Environment["Database__Provider"] = database.Provider.ToString();
+        start.Environment["Demo__SeedOnFirstRun"] = "false";
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var rows = new List<ResultRow>();
+        try
+        {
+            double? ready = null;
+            while (watch.Elapsed < TimeSpan.FromSeconds(120) && !process.HasExited)
+            {
+                try
+                {
+                    using var response = await http.GetAsync("/health", ct);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        ready = watch.Elapsed.TotalSeconds;
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+
+                await Task.Delay(20, ct);
+            }
+
+            Log.Line(ready is { } r ? string.Create(CultureInfo.InvariantCulture, $"  /health en {r:0.00} s après le lancement") : "  /health jamais prêt");
+            var memory = MemorySampler.Megabytes(process.HasExited ? 0 : process.WorkingSet64) + " (processus web, au repos)";
+            rows.Add(new ResultRow("démarrage web jusqu'au premier /health (base nationale)", database.Label, "processus neuf", new Timings([ready ?? double.NaN]), null, memory, "< 5 s", ready is < 5 ? "oui" : "non"));
+            if (ready is null)
+            {
+                return rows;
+            }
+
+            // Load loop on loopback: 8 concurrent clients for 10 s on the public endpoint.
+            var latencies = new List<double>();
+            var stop = Stopwatch.StartNew();
+            var clients = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                var mine = new List<double>();
+                while (stop.Elapsed < TimeSpan.FromSeconds(10))
+                {
+                    var one = Stopwatch.StartNew();
+                    using var response = await http.GetAsync("/api/v1/reforme/taux", ct);
+                    response.EnsureSuccessStatusCode();
+                    mine.Add(one.Elapsed.TotalMilliseconds);
+                }
+
+                lock (latencies)
+                {
+                    latencies.AddRange(mine);
+                }
+            }, ct)).ToList();
+            await Task.WhenAll(clients);
+            latencies.Sort();
+            var p95 = latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(latencies.Count * 0.95) - 1)];
+            var throughput = latencies.Count / stop.Elapsed.TotalSeconds;
+            Log.Line(string.Create(CultureInfo.InvariantCulture, $"  /api/v1/reforme/taux : {throughput:0} requêtes/s, p95 {p95:0.0} ms"));
+            rows.Add(new ResultRow(string.Create(CultureInfo.InvariantCulture, $"API publique /api/v1/reforme/taux, 8 clients 10 s : {throughput:0} req/s, p95 {p95:0.0} ms"), database.Label,
+                string.Create(CultureInfo.InvariantCulture, $"{latencies.Count:N0} requêtes"), new Timings([p95 / 1000]), null, MemorySampler.Megabytes(process.WorkingSet64) + " (processus web)", "p95 < 300 ms", p95 < 300 ? "oui" : "non"));
+            return rows;
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+    }
+}
