@@ -74,7 +74,7 @@ internal sealed class ShortlistScenario : IScenario
         Log.Line($"{samples.Count} vacances tirées sur {samples.Select(s => s.Commune).Distinct().Count()} communes ; échauffement (50 vacances)");
         for (var i = 0; i < Math.Min(50, prepared.Count); i++)
         {
-            await ShortlistEngine.ScanAsync(db, prepared[i].Dwelling, null, GetShortlist.Shown, ct);
+            await ShortlistEngine.ScanAsync(db, prepared[i].Dwelling, null, GetShortlist.Shown, ct: ct);
             await BaselineAsync(connection, prepared[i].Dwelling.Dwelling.Commune, prepared[i].Ceilings, ct);
         }
 
@@ -88,7 +88,7 @@ internal sealed class ShortlistScenario : IScenario
             foreach (var (dwelling, ceilings) in prepared)
             {
                 var watch = Stopwatch.StartNew();
-                var scan = await ShortlistEngine.ScanAsync(db, dwelling, null, GetShortlist.Shown, ct);
+                var scan = await ShortlistEngine.ScanAsync(db, dwelling, null, GetShortlist.Shown, ct: ct);
                 equilibre.Add(watch.Elapsed.TotalMilliseconds);
                 eligible += scan.Eligible.Count;
                 examined += scan.Examined;

@@ -131,6 +131,8 @@ public static class FeaturesRegistration
         services.AddScoped<Allocation.ListVacancies>();
         services.AddScoped<Allocation.GetVacancy>();
         services.AddScoped<SeedConventionsDemo>();
+        services.AddScoped<SeedAllocationDemo>();
+        services.AddSingleton(DemoOptions.From(configuration));
         services.AddScoped<Allocation.CreateCaleolSession>();
         services.AddScoped<Allocation.ScheduleVacancy>();
         services.AddScoped<Allocation.GetCaleolSession>();

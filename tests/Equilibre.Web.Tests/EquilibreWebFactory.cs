@@ -18,6 +18,9 @@ public sealed class EquilibreWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:Equilibre", $"Data Source={Path.Combine(_folder, "equilibre.db")}");
         builder.UseSetting("Demo:SeedOnFirstRun", "true");
+
+        // Two months of replayed allocations instead of twelve: enough history for every page, a quicker start.
+        builder.UseSetting("Demo:AttributionsMois", "2");
     }
 
     protected override void Dispose(bool disposing)

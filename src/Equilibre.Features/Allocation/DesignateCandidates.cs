@@ -139,7 +139,7 @@ public sealed class DesignateCandidates(EquilibreDb db, TimeProvider clock, Stoc
             return AllocationResult.Invalid(errors, string.Join(" ; ", errors.Select(e => e.Message)));
         }
 
-        var scan = await ShortlistEngine.ScanAsync(db, prepared, vacancy.Id, settings.Designation.MinimumCandidates, ct);
+        var scan = await ShortlistEngine.ScanAsync(db, prepared, vacancy.Id, settings.Designation.MinimumCandidates, today, ct);
 
         // A scan that stopped before the end found at least this many: never "too few" then.
         var eligible = scan.Exhausted ? scan.EligibleCount : Math.Max(scan.EligibleCount, settings.Designation.MinimumCandidates);

@@ -86,7 +86,7 @@ public sealed class GetShortlist(EquilibreDb db, TimeProvider clock, StockSettin
 
         var context = await ShortlistEngine.ContextAsync(db, signature, vacancy.EpciSiren, stockSettings, settings, ct);
         var prepared = new PreparedDwelling(place.Dwelling, context);
-        var scan = await ShortlistEngine.ScanAsync(db, prepared, vacancy.Id, Shown, ct);
+        var scan = await ShortlistEngine.ScanAsync(db, prepared, vacancy.Id, Shown, today, ct);
 
         var counters = await CountersAsync(vacancy, signature.Year, ct);
         var candidates = scan.Eligible.Select(e =>

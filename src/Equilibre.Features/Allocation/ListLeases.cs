@@ -54,14 +54,14 @@ public sealed class ListLeases(EquilibreDb db)
         var pages = Math.Max(1, (total + size - 1) / size);
         var page = Math.Clamp(request.Page, 1, pages);
         var leases = await query.OrderByDescending(l => l.SignedOn).ThenByDescending(l => l.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        var demandIds = leases.Select(l => l.DemandId).ToList();
+        var demandIds = leases.Where(l => l.DemandId != null).Select(l => l.DemandId!.Value).ToList();
         var dwellingIds = leases.Select(l => l.DwellingId).ToList();
         var bailleurIds = leases.Select(l => l.BailleurId).Distinct().ToList();
         var numeros = await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Numero, ct);
         var references = await db.Dwellings.AsNoTracking().Where(d => dwellingIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.RplsId, ct);
         var names = await db.Bailleurs.AsNoTracking().Where(b => bailleurIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
         return new Result(total, page, size, pages,
-            [.. leases.Select(l => new Item(l, numeros.GetValueOrDefault(l.DemandId, "?"), references.GetValueOrDefault(l.DwellingId), names.GetValueOrDefault(l.BailleurId)))], scope);
+            [.. leases.Select(l => new Item(l, (l.DemandId is { } demandId ? numeros.GetValueOrDefault(demandId, "?") : "hors registre"), references.GetValueOrDefault(l.DwellingId), names.GetValueOrDefault(l.BailleurId)))], scope);
     }
 
     /// <summary>The flux origin as the pages say it.</summary>

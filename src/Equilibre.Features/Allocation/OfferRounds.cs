@@ -163,8 +163,10 @@ internal static class OfferRounds
         vacancy.UpdatedBy = user.DisplayName;
     }
 
-    public static async Task<string> NumeroAsync(EquilibreDb db, long demandId, CancellationToken ct) =>
-        await db.Demands.Where(d => d.Id == demandId).Select(d => d.Numero).FirstOrDefaultAsync(ct) ?? $"#{demandId}";
+    public static async Task<string> NumeroAsync(EquilibreDb db, long? demandId, CancellationToken ct) =>
+        demandId is null
+            ? "ménage hors registre (bail importé)"
+            : await db.Demands.Where(d => d.Id == demandId).Select(d => d.Numero).FirstOrDefaultAsync(ct) ?? $"#{demandId}";
 
     /// <summary>What changed on a vacancy, for a conflict message.</summary>
     public static string Changed(Vacancy vacancy) =>

@@ -118,8 +118,12 @@ public static class ShortlistEngine
                select new RankedId(s.DemandId, s.Score);
     }
 
-    /// <summary>Runs the two stages for <paramref name="dwelling"/>; <paramref name="wanted"/>: how many eligible demands to return.</summary>
-    public static async Task<ShortlistScan> ScanAsync(EquilibreDb db, PreparedDwelling dwelling, long? vacancyId, int wanted, CancellationToken ct = default)
+    /// <summary>
+    /// Runs the two stages for <paramref name="dwelling"/>; <paramref name="wanted"/>: how many eligible demands to return.
+    /// A demand past its validity on <paramref name="validOn"/> is left out (still "active" until the nightly radiation
+    /// runs, it could not be housed: a lease only radiates a valid demand, domain.md §2.5); null = no date check (bench).
+    /// </summary>
+    public static async Task<ShortlistScan> ScanAsync(EquilibreDb db, PreparedDwelling dwelling, long? vacancyId, int wanted, DateOnly? validOn = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(dwelling);
@@ -137,7 +141,7 @@ public static class ShortlistEngine
             var ids = page.Select(p => p.DemandId).ToList();
             var scores = page.ToDictionary(p => p.DemandId, p => p.Score);
             var rows = await db.Demands.AsNoTracking()
-                .Where(d => ids.Contains(d.Id) && d.Status == DemandStatus.Active)
+                .Where(d => ids.Contains(d.Id) && d.Status == DemandStatus.Active && (validOn == null || d.ExpiresOn >= validOn))
                 .Select(d => new ShortlistRow(d.Id, d.Numero, d.RegisteredOn, d.Typologies, d.Persons, d.CategoryRank, d.ConsumptionUnits, d.MonthlyResources,
                     d.ReferenceIncome, d.IsQ1, d.Dalo, d.HasPriority, d.IsMutation, d.Handicap, 0d))
                 .ToListAsync(ct);

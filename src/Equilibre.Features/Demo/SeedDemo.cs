@@ -12,7 +12,16 @@ namespace Equilibre.Features.Demo;
 /// Idempotent — what exists is left as it is. Stock (<see cref="SeedStockDemo"/>) and demands (<see cref="SeedDemandDemo"/>) come with it; allocations will. Needs the
 /// reference territory: the demo EPCIs must exist.
 /// </summary>
-public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands, SeedCotationDemo cotation, SeedStockDemo stock, SeedConventionsDemo conventions)
+/// <summary>How much history the demo replays (<c>Demo:AttributionsMois</c>, months of allocations).</summary>
+public sealed record DemoOptions(int AllocationMonths)
+{
+    public static readonly DemoOptions Default = new(SeedAllocationDemo.DefaultMonths);
+
+    public static DemoOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        new(Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Demo:AttributionsMois", SeedAllocationDemo.DefaultMonths));
+}
+
+public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleManager<IdentityRole<long>> roles, SeedReformDemo reform, SeedDemandDemo demands, SeedCotationDemo cotation, SeedStockDemo stock, SeedConventionsDemo conventions, SeedAllocationDemo allocations, DemoOptions options)
 {
     public sealed record Result(bool Succeeded, int OrganisationsCreated, int UsersCreated, string Message, int DemandsCreated = 0, int DwellingsCreated = 0);
 
@@ -95,8 +104,10 @@ public sealed class SeedDemo(EquilibreDb db, UserManager<AppUser> users, RoleMan
         var demandCount = await demands.HandleAsync(progress, ct);
         progress?.Report("Grilles de cotation d'exemple et notes (démo)");
         var scored = await cotation.HandleAsync(ct);
+        progress?.Report("Une année d'attributions rejouée par le circuit réel (démo)");
+        var allocated = await allocations.HandleAsync(options.AllocationMonths, progress, ct);
         return new Result(true, createdOrganisations, createdUsers,
-            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s), {reformRecords} statut(s) d'avancement de la réforme, {dwellingCount} logement(s) sociaux et {demandCount} demande(s) de logement créés, {scored} note(s) de cotation calculées ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).",
+            $"Démonstration : {createdOrganisations} organisation(s), {createdUsers} compte(s), {reformRecords} statut(s) d'avancement de la réforme, {dwellingCount} logement(s) sociaux et {demandCount} demande(s) de logement créés, {scored} note(s) de cotation calculées, {allocated.Vacancies} vacance(s) rejouée(s) dont {allocated.Leases} attribution(s) signée(s) ({DemoTerritory.Organisations.Count} organisations et {DemoAccounts.All.Count} comptes au total).",
             demandCount, dwellingCount);
     }
 

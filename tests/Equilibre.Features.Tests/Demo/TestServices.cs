@@ -11,7 +11,7 @@ namespace Equilibre.Features.Tests.Demo;
 /// <summary>The real Identity stores on a test database, for handlers that create users.</summary>
 public static class TestServices
 {
-    public static ServiceProvider For(TestDatabase database)
+    public static ServiceProvider For(TestDatabase database, int allocationMonths = 0)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -25,6 +25,7 @@ public static class TestServices
         services.AddScoped<SeedDemandDemo>();
         services.AddScoped<SeedCotationDemo>();
         services.AddScoped<SeedStockDemo>();
+        services.AddScoped<SeedConventionsDemo>();
         services.AddScoped<Equilibre.Features.Stock.ImportRpls>();
         services.AddScoped<Equilibre.Features.Cotation.ScoreDemands>();
         services.AddSingleton(Equilibre.Features.Cotation.CotationSettings.Default);
@@ -44,6 +45,11 @@ public static class TestServices
         services.AddScoped<Equilibre.Features.Demo.National.NationalDemands>();
         services.AddScoped<Equilibre.Features.Demo.National.NationalStock>();
         services.AddScoped<Equilibre.Features.Demo.National.GenerateNationalDataset>();
+        services.AddSingleton(new DemoOptions(allocationMonths));
+        services.AddSingleton(Equilibre.Features.Allocation.AllocationSettings.Default);
+        services.AddSingleton(Equilibre.Features.Stock.StockSettings.Default);
+        services.AddScoped<Equilibre.Features.Applications.RadiateForLease>();
+        services.AddScoped<SeedAllocationDemo>();
         return services.BuildServiceProvider();
     }
 
