@@ -25,6 +25,7 @@ public static class TestServices
         services.AddScoped<SeedDemandDemo>();
         services.AddScoped<SeedCotationDemo>();
         services.AddScoped<SeedStockDemo>();
+        services.AddScoped<SeedConventionsDemo>();
         services.AddScoped<Equilibre.Features.Stock.ImportRpls>();
         services.AddScoped<Equilibre.Features.Cotation.ScoreDemands>();
         services.AddSingleton(Equilibre.Features.Cotation.CotationSettings.Default);
