@@ -137,7 +137,12 @@ public sealed class AttributionsFluxPagesTests(EquilibreWebFactory factory)
         Assert.DoesNotContain("id=\"formulaire-convention\"", prefetConventions, StringComparison.Ordinal);
         var write = await prefet.PostAsJsonAsync("/api/v1/attributions/conventions", new
         {
-            bailleur = 1, reservataire = 1, type = "prefet", departement = "51", taux = 10m, reference = "x",
+            bailleur = 1,
+            reservataire = 1,
+            type = "prefet",
+            departement = "51",
+            taux = 10m,
+            reference = "x",
         });
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
     }

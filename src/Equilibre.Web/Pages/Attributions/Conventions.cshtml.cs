@@ -9,7 +9,7 @@ namespace Equilibre.Web.Pages.Attributions;
 /// The reservation conventions the user sees, and for a bailleur or an administrator the form to write one (new, or the
 /// one chosen with <c>?id=</c>, whose revision travels with the form): field errors in French, the préfet's share checked.
 /// </summary>
-public sealed class ConventionsModel(ListConventions list, SaveConvention save, CurrentUserAccessor currentUser) : PageModel
+public sealed class ConventionsModel(ListConventions list, SaveConvention save, TimeProvider clock, CurrentUserAccessor currentUser) : PageModel
 {
     /// <summary>The form's fields (French names in the markup through the labels).</summary>
     public sealed class ConventionInput
@@ -64,15 +64,30 @@ public sealed class ConventionsModel(ListConventions list, SaveConvention save, 
             var c = s.Record;
             Input = new ConventionInput
             {
-                Id = c.Id, Revision = c.Revision, Bailleur = c.BailleurId, Reservataire = c.ReservataireOrganisationId, Type = AttributionsText.Code(c.Kind),
-                Departement = c.DepartementCode, Communes = c.Communes, Taux = c.RatePercent, Volume = c.Volume, AgentsEtat = c.StateAgentsRatePercent,
-                Typologies = c.Typologies, Geographie = c.GeographyCommitment, Delai = c.DesignationDelayDays, Redesignations = c.Redesignations,
-                RendusComptes = c.ReturnedCountsAsDelivered, Debut = c.ValidFrom, Fin = c.ValidTo, Reference = c.Reference, Report = c.CarriedOver,
+                Id = c.Id,
+                Revision = c.Revision,
+                Bailleur = c.BailleurId,
+                Reservataire = c.ReservataireOrganisationId,
+                Type = AttributionsText.Code(c.Kind),
+                Departement = c.DepartementCode,
+                Communes = c.Communes,
+                Taux = c.RatePercent,
+                Volume = c.Volume,
+                AgentsEtat = c.StateAgentsRatePercent,
+                Typologies = c.Typologies,
+                Geographie = c.GeographyCommitment,
+                Delai = c.DesignationDelayDays,
+                Redesignations = c.Redesignations,
+                RendusComptes = c.ReturnedCountsAsDelivered,
+                Debut = c.ValidFrom,
+                Fin = c.ValidTo,
+                Reference = c.Reference,
+                Report = c.CarriedOver,
             };
         }
         else
         {
-            Input.Debut = new DateOnly(DateTime.UtcNow.Year, 1, 1);
+            Input.Debut = new DateOnly(Features.FrenchTime.Today(clock).Year, 1, 1);
         }
 
         return Page();
