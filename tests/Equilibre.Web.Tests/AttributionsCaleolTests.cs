@@ -38,16 +38,37 @@ public sealed class AttributionsCaleolTests(EquilibreWebFactory factory)
         var demands = await db.Demands.Where(d => d.Status == DemandStatus.Active && d.DepartementCode == "51" && !leased.Contains(d.Id)).OrderByDescending(d => d.Id).Take(2).ToListAsync();
         var convention = new ReservationConventionRecord
         {
-            BailleurId = bailleur, ReservataireOrganisationId = prefet, Kind = ReservataireKind.Prefet, DepartementCode = "51", RatePercent = 30, DesignationDelayDays = 30,
-            ValidFrom = new DateOnly(2026, 1, 1), Reference = "test web", UpdatedBy = "test", Revision = 1,
+            BailleurId = bailleur,
+            ReservataireOrganisationId = prefet,
+            Kind = ReservataireKind.Prefet,
+            DepartementCode = "51",
+            RatePercent = 30,
+            DesignationDelayDays = 30,
+            ValidFrom = new DateOnly(2026, 1, 1),
+            Reference = "test web",
+            UpdatedBy = "test",
+            Revision = 1,
         };
         db.ReservationConventions.Add(convention);
         await db.SaveChangesAsync();
         var vacancy = new Vacancy
         {
-            DwellingId = dwelling, BailleurId = bailleur, BailleurOrganisationId = organisation, State = VacancyState.DesignationReceived, DeclaredOn = new DateOnly(2026, 1, 5),
-            AvailableOn = new DateOnly(2026, 2, 1), FluxYear = 2026, CommuneCode = place.CommuneCode, EpciSiren = place.EpciSiren, DepartementCode = "51", RegionCode = "44", Rooms = 3,
-            ConventionId = convention.Id, ReservataireOrganisationId = prefet, UpdatedBy = "test", Revision = 1,
+            DwellingId = dwelling,
+            BailleurId = bailleur,
+            BailleurOrganisationId = organisation,
+            State = VacancyState.DesignationReceived,
+            DeclaredOn = new DateOnly(2026, 1, 5),
+            AvailableOn = new DateOnly(2026, 2, 1),
+            FluxYear = 2026,
+            CommuneCode = place.CommuneCode,
+            EpciSiren = place.EpciSiren,
+            DepartementCode = "51",
+            RegionCode = "44",
+            Rooms = 3,
+            ConventionId = convention.Id,
+            ReservataireOrganisationId = prefet,
+            UpdatedBy = "test",
+            Revision = 1,
         };
         db.Vacancies.Add(vacancy);
         await db.SaveChangesAsync();

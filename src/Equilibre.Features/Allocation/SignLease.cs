@@ -62,6 +62,13 @@ public sealed class SignLease(EquilibreDb db, TimeProvider clock, QpvRuleSetting
             return AllocationResult.Refused("debut", French.Format($"date d'effet du {request.StartsOn:dd/MM/yyyy} antérieure à la signature du {request.SignedOn:dd/MM/yyyy}"));
         }
 
+        // A signature that lost the race before it even read (the other one committed first) is the same conflict as one
+        // the unique indexes stop: say which lease won rather than the vacancy's new state.
+        if (await db.Leases.AsNoTracking().AnyAsync(l => (l.DwellingId == vacancy.DwellingId || l.DemandId == offer.DemandId) && l.EndedOn == null, ct))
+        {
+            return AllocationResult.Conflict(await ChangedAsync(offer, vacancy, ct));
+        }
+
         var step = VacancyWorkflow.Transition(vacancy.State, VacancyAction.SignLease);
         if (!step.Allowed)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Equilibre.Domain.Allocation;
 using Equilibre.Domain.Targets;
 using Equilibre.Features.Allocation;
@@ -39,6 +38,8 @@ internal static class AttributionsCaleolApi
     public sealed record InscriptionDto(long Vacance, int? Revision);
 
     public sealed record RevisionDto(int? Revision);
+
+    public sealed record LeveeDto(DateOnly? RecueLe, int? Revision);
 
     public sealed record OffreDto(long Id, long Candidat, string Demande, int Rang, DateOnly EnvoyeeLe, DateOnly Echeance, string Etat, string EtatLibelle, string? MotifRefus, string? MotifRefusLibelle, DateOnly? RepondueLe, int Revision);
 
@@ -124,6 +125,12 @@ internal static class AttributionsCaleolApi
             await currentUser.GetAsync(ct) is not { } user ? Results.Unauthorized() : Answer(await close.HandleAsync(new(id, body.Revision), user, ct)))
             .WithName("CloseCaleolSession").WithSummary("Clôt la séance (chaque candidat doit avoir une décision) ; un logement attribué à personne repart selon la convention")
             .Produces<ResultatDto>().Produces<ErreursDto>(StatusCodes.Status400BadRequest).Produces<ErreursDto>(StatusCodes.Status409Conflict);
+
+        group.MapPost("/candidats/{id:long}/levee-condition", async (long id, LeveeDto body, LiftCondition lift, CurrentUserAccessor currentUser, TimeProvider clock, CancellationToken ct) =>
+            await currentUser.GetAsync(ct) is not { } user ? Results.Unauthorized()
+            : Answer(await lift.HandleAsync(new(id, body.RecueLe ?? Features.FrenchTime.Today(clock), body.Revision), user, ct)))
+            .WithName("LiftCondition").WithSummary("La pièce manquante d'une attribution sous condition suspensive est reçue (recueLe, revision du candidat) : condition levée si le délai fixé par la décision court encore")
+            .Produces<ResultatDto>().Produces<ErreursDto>(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).Produces<ErreursDto>(StatusCodes.Status409Conflict);
 
         group.MapGet("/commissions/{id:long}/pv.pdf", async (long id, ExportCaleolMinutes export, CurrentUserAccessor currentUser, CancellationToken ct) =>
         {
@@ -279,6 +286,4 @@ internal static class AttributionsCaleolApi
         Results.Problem(title: $"{what} introuvable", detail: $"{what} introuvable dans votre périmètre.", statusCode: StatusCodes.Status404NotFound);
 
     private static string Sentence(string text) => Format.Sentence(text);
-
-    internal static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }
