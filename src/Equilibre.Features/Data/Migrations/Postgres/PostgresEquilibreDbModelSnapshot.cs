@@ -356,7 +356,7 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.Property<bool>("Dalo")
                         .HasColumnType("boolean");
 
-                    b.Property<long>("DemandId")
+                    b.Property<long?>("DemandId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("DepartementCode")
@@ -1066,6 +1066,9 @@ namespace Equilibre.Features.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
+                    b.HasIndex("CommuneCode", "DemandId")
+                        .HasDatabaseName("IX_DemandWishes_Shortlist");
+
                     b.ToTable("DemandWishes");
                 });
 
@@ -1164,6 +1167,12 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.HasKey("DemandId");
+
+                    b.HasIndex("DemandId", "Score")
+                        .HasDatabaseName("IX_DemandScores_DemandScore");
+
+                    b.HasIndex("Score", "DemandId")
+                        .HasDatabaseName("IX_DemandScores_Score");
 
                     b.HasIndex("Territory", "CommuneCode", "Typology", "Score");
 
@@ -1952,6 +1961,67 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.ToTable("Residences");
                 });
 
+            modelBuilder.Entity("Equilibre.Features.Targets.TargetBilanRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("BailleurId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DefinitionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Leases")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Versions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "BailleurId", "Year");
+
+                    b.HasIndex("Kind", "EpciSiren", "Year");
+
+                    b.ToTable("TargetBilans", (string)null);
+                });
+
             modelBuilder.Entity("Equilibre.Features.Territory.Commune", b =>
                 {
                     b.Property<string>("Code")
@@ -2385,8 +2455,7 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                     b.HasOne("Equilibre.Features.Applications.Demand", null)
                         .WithMany()
                         .HasForeignKey("DemandId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Equilibre.Features.Stock.Dwelling", null)
                         .WithMany()

@@ -339,7 +339,7 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.Property<bool>("Dalo")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("DemandId")
+                    b.Property<long?>("DemandId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DepartementCode")
@@ -1039,6 +1039,9 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode");
 
+                    b.HasIndex("CommuneCode", "DemandId")
+                        .HasDatabaseName("IX_DemandWishes_Shortlist");
+
                     b.ToTable("DemandWishes");
                 });
 
@@ -1135,6 +1138,12 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("DemandId");
+
+                    b.HasIndex("DemandId", "Score")
+                        .HasDatabaseName("IX_DemandScores_DemandScore");
+
+                    b.HasIndex("Score", "DemandId")
+                        .HasDatabaseName("IX_DemandScores_Score");
 
                     b.HasIndex("Territory", "CommuneCode", "Typology", "Score");
 
@@ -1899,6 +1908,65 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.ToTable("Residences");
                 });
 
+            modelBuilder.Entity("Equilibre.Features.Targets.TargetBilanRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BailleurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Leases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Versions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "BailleurId", "Year");
+
+                    b.HasIndex("Kind", "EpciSiren", "Year");
+
+                    b.ToTable("TargetBilans", (string)null);
+                });
+
             modelBuilder.Entity("Equilibre.Features.Territory.Commune", b =>
                 {
                     b.Property<string>("Code")
@@ -2324,8 +2392,7 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                     b.HasOne("Equilibre.Features.Applications.Demand", null)
                         .WithMany()
                         .HasForeignKey("DemandId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Equilibre.Features.Stock.Dwelling", null)
                         .WithMany()
