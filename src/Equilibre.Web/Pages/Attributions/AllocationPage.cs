@@ -23,7 +23,11 @@ public abstract class AllocationPage(CurrentUserAccessor currentUser) : PageMode
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await currentUser.GetAsync(ct) is not { } user ? Challenge() : await LoadAsync(user, ct) ? Page() : NotFound();
 
-    protected async Task<IActionResult> ActAsync(Func<Features.Organisations.CurrentUser, Task<AllocationResult>> act, string redirect, CancellationToken ct)
+    protected Task<IActionResult> ActAsync(Func<Features.Organisations.CurrentUser, Task<AllocationResult>> act, string redirect, CancellationToken ct) =>
+        ActAsync(act, _ => redirect, ct);
+
+    /// <summary>Runs the action; on success redirects to the page <paramref name="redirect"/> names from the created or changed record's id.</summary>
+    protected async Task<IActionResult> ActAsync(Func<Features.Organisations.CurrentUser, Task<AllocationResult>> act, Func<long?, string> redirect, CancellationToken ct)
     {
         if (await currentUser.GetAsync(ct) is not { } user)
         {
@@ -35,7 +39,7 @@ public abstract class AllocationPage(CurrentUserAccessor currentUser) : PageMode
         {
             case AllocationOutcome.Done:
                 Message = Format.Sentence(result.Message) + (result.Warnings.Count > 0 ? " " + string.Join(" ", result.Warnings.Select(Format.Sentence)) : "");
-                return Redirect(redirect);
+                return Redirect(redirect(result.Id));
             case AllocationOutcome.NotFound:
                 return NotFound();
             case AllocationOutcome.Forbidden:

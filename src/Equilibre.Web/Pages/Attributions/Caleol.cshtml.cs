@@ -26,7 +26,7 @@ public sealed class CaleolModel(ListCaleolSessions list, CreateCaleolSession cre
             var distance = mode == "distance";
             return await create.HandleAsync(new(date.Value, distance ? CaleolMode.Distance : CaleolMode.Presentiel,
                 distance ? Instant(ouverture) : null, distance ? Instant(cloture) : null, Clean(lieu), membres), user, ct);
-        }, "/attributions/caleol", ct);
+        }, id => id is { } session ? $"/attributions/caleol/{session}" : "/attributions/caleol", ct);
 
     /// <summary>A datetime-local field, read as French time.</summary>
     private static DateTimeOffset? Instant(string? text)
