@@ -72,7 +72,7 @@ public sealed class DesignationPagesTests(EquilibreWebFactory factory)
             d.IsQ1 = i == 0;
             d.EpciSiren = DemoTerritory.GrandReimsSiren;
             d.Content = "{}";
-            d.Wishes.Add(new DemandWish { Rank = 1, CommuneCode = Reims, EpciSiren = DemoTerritory.GrandReimsSiren, DepartementCode = "51", RegionCode = "44", Since = d.RegisteredOn });
+            d.Wishes.Add(new DemandWish { Rank = 1, CommuneCode = Reims, EpciSiren = DemoTerritory.GrandReimsSiren, DepartementCode = "51", RegionCode = "44", Since = d.RegisteredOn, Score = 10_000 - i });
             return d;
         }).ToList();
         db.Demands.AddRange(demands);

@@ -6,6 +6,7 @@ using Equilibre.Domain.Stock;
 using Equilibre.Features.Data;
 using Equilibre.Features.Stock;
 using Microsoft.EntityFrameworkCore;
+using Equilibre.Features.Applications;
 
 namespace Equilibre.Features.Allocation;
 
@@ -65,13 +66,14 @@ public sealed record ShortlistScan(
 
 /// <summary>
 /// The shortlist of one vacant dwelling against the whole registry (issue 6 item 3, "Speed": 2.7 million demands, p95
-/// under 50 ms). Two stages. (1) SQL on two narrow indexes only (<see cref="RankedPool"/>): the demands wishing the
-/// dwelling's commune (<c>DemandWishes (CommuneCode, DemandId)</c>) joined to their stored score
-/// (<see cref="Cotation.DemandScore"/>, kept for active demands only; <c>(DemandId, Score)</c>, or <c>(Score)</c> read
-/// backwards for a commune wished by many), minus the candidates of this vacancy and the households with an active
-/// lease, by descending score, by pages of <see cref="PageSize"/>; then the page's demand rows by primary key — the
-/// projected columns only, never the JSON document, and never the rows of the demands that are not read. Reading the
-/// demands' rows for every wisher of a big commune was the first design; it cost seconds on a cold cache (heap reads).
+/// under 50 ms). Two stages. (1) SQL on one narrow index only (<see cref="RankedPool"/>): the demands wishing the
+/// dwelling's commune with their score (<see cref="Cotation.DemandScore"/>, kept for active demands only and copied on
+/// the wishes), read in rank order from <c>DemandWishes (CommuneCode, Score DESC, DemandId)</c>, minus the candidates
+/// of this vacancy and the households with an active lease, by pages of <see cref="PageSize"/> (keyset: a page starts
+/// after the last id read); then the page's demand rows by primary key — the projected columns only, never the JSON
+/// document, and never the rows of the demands that are not read. Reading the demands' rows for every wisher of a big
+/// commune was the first design (seconds on a cold cache, heap reads); joining the scores of every wisher was the
+/// second (150–400 ms for Paris or Marseille).
 /// (2) The pure rules on each page with <see cref="PreparedDwelling"/> (typology, adaptation, surface, ceiling, taux
 /// d'effort and reste à vivre, without explanations), and <see cref="ShortlistRules.Check"/> only for the excluded
 /// ones, to count their first failed check. Pages are read until enough demands are eligible (and the group of equal
@@ -101,21 +103,28 @@ public static class ShortlistEngine
     }
 
     /// <summary>
-    /// The ranked ids of a commune's pool: demands wishing it that have a stored score (the scores are kept for active
-    /// demands only: a radiation removes the score), not candidates on <paramref name="vacancyId"/>, without an active
-    /// lease — read from two narrow indexes (wishes by commune, scores by demand or by score), never the demands' rows.
+    /// The ranked ids of a commune's pool: the scored demands wishing it (a score is kept for active demands only and
+    /// copied on their wishes, <see cref="DemandWish.Score"/>), not candidates on <paramref name="vacancyId"/>, without an
+    /// active lease — read in rank order from one index, <c>IX_DemandWishes_Shortlist (CommuneCode, Score DESC,
+    /// DemandId)</c>, never the demands' rows; <paramref name="after"/>: the last id of the previous page (keyset paging:
+    /// a later page starts where the previous one stopped instead of re-reading it).
     /// </summary>
-    public static IQueryable<RankedId> RankedPool(EquilibreDb db, string commune, long? vacancyId)
+    public static IQueryable<RankedId> RankedPool(EquilibreDb db, string commune, long? vacancyId, RankedId? after = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var id = vacancyId ?? 0;
-        return from w in db.DemandWishes
-               where w.CommuneCode == commune
-               join s in db.DemandScores on w.DemandId equals s.DemandId
-               where !db.Candidates.Any(c => c.VacancyId == id && c.DemandId == s.DemandId)
-                   && !db.Leases.Any(l => l.DemandId == s.DemandId && l.EndedOn == null)
-               orderby s.Score descending, s.DemandId
-               select new RankedId(s.DemandId, s.Score);
+        var wishes = db.DemandWishes.Where(w => w.CommuneCode == commune && w.Score != null);
+        if (after is not null)
+        {
+            var (score, last) = (after.Score, after.DemandId);
+            wishes = wishes.Where(w => w.Score < score || (w.Score == score && w.DemandId > last));
+        }
+
+        return wishes
+            .Where(w => !db.Candidates.Any(c => c.VacancyId == id && c.DemandId == w.DemandId)
+                && !db.Leases.Any(l => l.DemandId == w.DemandId && l.EndedOn == null))
+            .OrderByDescending(w => w.Score).ThenBy(w => w.DemandId)
+            .Select(w => new RankedId(w.DemandId, w.Score!.Value));
     }
 
     /// <summary>
@@ -128,16 +137,17 @@ public static class ShortlistEngine
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(dwelling);
         var commune = dwelling.Dwelling.Commune;
-        var ranked = RankedPool(db, commune, vacancyId);
         var communes = new HashSet<string>(StringComparer.Ordinal) { commune };
         var eligible = new List<(ShortlistRow Row, ShortlistDemand Demand)>();
         var excluded = new Dictionary<ShortlistCheck, int>();
         var examined = 0;
         var exhausted = false;
+        RankedId? last = null;
         while (true)
         {
-            var page = await ranked.Skip(examined).Take(PageSize).ToListAsync(ct);
+            var page = await RankedPool(db, commune, vacancyId, last).Take(PageSize).ToListAsync(ct);
             examined += page.Count;
+            last = page.Count > 0 ? page[^1] : last;
             var ids = page.Select(p => p.DemandId).ToList();
             var scores = page.ToDictionary(p => p.DemandId, p => p.Score);
             var rows = await db.Demands.AsNoTracking()

@@ -141,6 +141,15 @@ public sealed class DemandWish
 
     /// <summary>Seniority in this commune (domain.md §2.3: several seniorities can hang on one number).</summary>
     public DateOnly Since { get; set; }
+
+    /// <summary>
+    /// The demand's stored cotation score (<see cref="Cotation.DemandScore"/>), copied on each wish so that the shortlist
+    /// of a vacancy reads a commune's demands in score order from one index, <c>(CommuneCode, Score DESC, DemandId)</c>,
+    /// without joining the scores of every demand wishing a big city. Null when the demand has no score (not active, or
+    /// no grid in force). Kept equal to the score by <see cref="Cotation.DemandScoring.StageAsync"/> (one demand) and
+    /// <see cref="Cotation.ScoreDemands"/> (the batch); never edited elsewhere.
+    /// </summary>
+    public double? Score { get; set; }
 }
 
 /// <summary>What happened to a demand (gestion partagée, domain.md §11.2).</summary>

@@ -81,6 +81,11 @@ public static class DemandScoring
         var stored = demand.Id == 0 ? null : await db.DemandScores.FirstOrDefaultAsync(s => s.DemandId == demand.Id, ct);
         var grid = demand.Status == DemandStatus.Active && demand.EpciSiren is { } epci
             && (await InForceAsync(db, epci, today, ct)).TryGetValue(epci, out var grids) ? grids.For(demand.IsMutation) : null;
+        if (demand.Id != 0 && !db.Entry(demand).Collection(d => d.Wishes).IsLoaded)
+        {
+            await db.Entry(demand).Collection(d => d.Wishes).LoadAsync(ct);
+        }
+
         if (grid is null)
         {
             if (stored is not null)
@@ -88,6 +93,7 @@ public static class DemandScoring
                 db.DemandScores.Remove(stored);
             }
 
+            CopyToWishes(demand, null);
             return;
         }
 
@@ -99,6 +105,16 @@ public static class DemandScoring
         }
 
         Fill(stored, demand.EpciSiren!, demand.FirstCommuneCode, demand.MainTypology, score, grid.Grid, today);
+        CopyToWishes(demand, stored.Score);
+    }
+
+    /// <summary>The shortlist reads the score from the wishes (<see cref="DemandWish.Score"/>): same value, same moment.</summary>
+    private static void CopyToWishes(Demand demand, double? score)
+    {
+        foreach (var wish in demand.Wishes)
+        {
+            wish.Score = score;
+        }
     }
 
     public static void Fill(DemandScore stored, string territory, string? commune, string? typology, decimal score, CotationGrid grid, DateOnly today)

@@ -53,6 +53,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             }
 
             await bulk.LoadAsync<DemandScore, DemandScore>(db, BulkColumns.Of<DemandScore>(db, withGeneratedKey: true), scores, ct);
+            await CopyToWishesAsync(territory, ct);
             await transaction.CommitAsync(ct);
         }
         finally
@@ -65,6 +66,24 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         return new Result(today, territories.Count, scores.Count, withoutGrid, summary, compute, watch.Elapsed.TotalSeconds, _scoring.Elapsed.TotalSeconds);
     }
 
+
+    /// <summary>
+    /// The wishes carry the score the shortlist ranks by (<see cref="DemandWish.Score"/>, same value as the stored score):
+    /// set where it differs, cleared where the demand has no score any more. Set-based (one <c>UPDATE … FROM</c> each) and
+    /// only on the rows that change, so that a batch that changes no score writes no wish.
+    /// </summary>
+    private async Task CopyToWishesAsync(string? territory, CancellationToken ct)
+    {
+        await (from w in db.DemandWishes
+               join s in db.DemandScores on w.DemandId equals s.DemandId
+               where (territory == null || s.Territory == territory) && (w.Score == null || w.Score != s.Score)
+               select new { Wish = w, Stored = s })
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Wish.Score, x => (double?)x.Stored.Score), ct);
+        await db.DemandWishes
+            .Where(w => w.Score != null && !db.DemandScores.Any(s => s.DemandId == w.DemandId)
+                && (territory == null || db.Demands.Any(d => d.Id == w.DemandId && d.EpciSiren == territory)))
+            .ExecuteUpdateAsync(u => u.SetProperty(w => w.Score, (double?)null), ct);
+    }
 
     /// <summary>
     /// Streams the columns of the active demands with one plain SQL query (names from the EF model, typed getters, no

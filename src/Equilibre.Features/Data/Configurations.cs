@@ -254,8 +254,9 @@ internal sealed class DemandWishConfiguration : IEntityTypeConfiguration<DemandW
         b.HasIndex(x => x.DepartementCode);
         b.HasIndex(x => x.RegionCode);
 
-        // The shortlist of a vacancy (ShortlistEngine): the demands wishing a commune, read from the index alone.
-        b.HasIndex(x => new { x.CommuneCode, x.DemandId }).HasDatabaseName("IX_DemandWishes_Shortlist");
+        // The shortlist of a vacancy (ShortlistEngine): the scored demands wishing a commune in rank order, read from the
+        // index alone — a big city's first page costs the same as a village's.
+        b.HasIndex(x => new { x.CommuneCode, x.Score, x.DemandId }).IsDescending(false, true, false).HasDatabaseName("IX_DemandWishes_Shortlist");
     }
 }
 

@@ -100,7 +100,7 @@ public sealed class DesignationWorld
         var rank1 = 0;
         foreach (var c in communes ?? [TinqueuxCode])
         {
-            demand.Wishes.Add(new DemandWish { Rank = ++rank1, CommuneCode = c, EpciSiren = StockWorld.ReimsEpci, DepartementCode = "51", RegionCode = "44", Since = demand.RegisteredOn });
+            demand.Wishes.Add(new DemandWish { Rank = ++rank1, CommuneCode = c, EpciSiren = StockWorld.ReimsEpci, DepartementCode = "51", RegionCode = "44", Since = demand.RegisteredOn, Score = status == DemandStatus.Active ? score : null });
         }
 
         db.Demands.Add(demand);

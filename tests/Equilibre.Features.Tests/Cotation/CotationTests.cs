@@ -47,8 +47,16 @@ public sealed class CotationTests
         return result;
     }
 
-    private static Task<double> StoredScore(EquilibreDb db, string numero) =>
-        db.DemandScores.Where(s => db.Demands.Any(d => d.Id == s.DemandId && d.Numero == numero)).Select(s => s.Score).FirstAsync();
+    /// <summary>The stored score of a demand, checked equal on each of its wishes (the shortlist ranks by the wishes' copy).</summary>
+    private static async Task<double> StoredScore(EquilibreDb db, string numero)
+    {
+        var id = await db.Demands.Where(d => d.Numero == numero).Select(d => d.Id).FirstAsync();
+        var score = await db.DemandScores.Where(s => s.DemandId == id).Select(s => s.Score).FirstAsync();
+        var wishes = await db.DemandWishes.Where(w => w.DemandId == id).Select(w => w.Score).ToListAsync();
+        Assert.NotEmpty(wishes);
+        Assert.All(wishes, w => Assert.Equal(score, w));
+        return score;
+    }
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -141,6 +149,7 @@ public sealed class CotationTests
             var lease = await new RadiateForLease(db, f.Clock, Settings).HandleAsync(id, FrenchTime.Today(f.Clock), "Bailleur test", f.Guichet);
             Assert.Equal(DemandOutcome.Done, lease.Outcome);
             Assert.False(await db.DemandScores.AnyAsync(s => s.DemandId == id));
+            Assert.False(await db.DemandWishes.AnyAsync(w => w.DemandId == id && w.Score != null));
         }
 
         var after = await CotationOf(f, a);
@@ -165,6 +174,7 @@ public sealed class CotationTests
         var current = await PublishAsync(f, [Situation], new SeniorityRule(1m, 12));
 
         await using var db = f.Database.NewContext();
+        await db.DemandWishes.ExecuteUpdateAsync(u => u.SetProperty(w => w.Score, (double?)null)); // the batch copies them back
         var batch = await Scoring(f, db).RunAsync(Reims);
         Assert.Equal(4, batch.Scored);
         foreach (var numero in numeros)

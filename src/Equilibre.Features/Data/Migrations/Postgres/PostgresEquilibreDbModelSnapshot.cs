@@ -1053,6 +1053,9 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision");
+
                     b.Property<DateOnly>("Since")
                         .HasColumnType("date");
 
@@ -1066,7 +1069,8 @@ namespace Equilibre.Features.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("CommuneCode", "DemandId")
+                    b.HasIndex("CommuneCode", "Score", "DemandId")
+                        .IsDescending(false, true, false)
                         .HasDatabaseName("IX_DemandWishes_Shortlist");
 
                     b.ToTable("DemandWishes");

@@ -1026,6 +1026,9 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
                     b.Property<DateOnly>("Since")
                         .HasColumnType("TEXT");
 
@@ -1039,7 +1042,8 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("CommuneCode", "DemandId")
+                    b.HasIndex("CommuneCode", "Score", "DemandId")
+                        .IsDescending(false, true, false)
                         .HasDatabaseName("IX_DemandWishes_Shortlist");
 
                     b.ToTable("DemandWishes");

@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Equilibre.Features.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ShortlistScore : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DemandWishes_Shortlist",
+                table: "DemandWishes");
+
+            migrationBuilder.AddColumn<double>(
+                name: "Score",
+                table: "DemandWishes",
+                type: "REAL",
+                nullable: true);
+
+            // The stored scores copied on the wishes (DemandWish.Score), before the index is built.
+            migrationBuilder.Sql("""
+                UPDATE "DemandWishes" SET "Score" = (SELECT s."Score" FROM "DemandScores" AS s WHERE s."DemandId" = "DemandWishes"."DemandId");
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DemandWishes_Shortlist",
+                table: "DemandWishes",
+                columns: new[] { "CommuneCode", "Score", "DemandId" },
+                descending: new[] { false, true, false });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DemandWishes_Shortlist",
+                table: "DemandWishes");
+
+            migrationBuilder.DropColumn(
+                name: "Score",
+                table: "DemandWishes");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DemandWishes_Shortlist",
+                table: "DemandWishes",
+                columns: new[] { "CommuneCode", "DemandId" });
+        }
+    }
+}
