@@ -46,7 +46,7 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
-            await db.Database.MigrateAsync(ct);
+            await db.MigrateAsync(ct);
             if (!withDemands)
             {
                 return;

@@ -29,7 +29,7 @@ internal static class CotationCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var watch = Stopwatch.StartNew();
             var result = await scope.ServiceProvider.GetRequiredService<ScoreDemands>().RunAsync(parse.GetValue(epci), ct);
             Console.WriteLine(French.Sentence(result.Summary) + French.Format($" ({watch.Elapsed.TotalSeconds:0.0} s)"));
@@ -46,7 +46,7 @@ internal static class CotationCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var c = await scope.ServiceProvider.GetRequiredService<GetDemandCotation>().HandleAsync(parse.GetValue(numero)!.Trim().ToUpperInvariant(), CurrentUser.CommandLine, ct);
             if (c is null)
             {

@@ -19,7 +19,7 @@ internal static class DbCommands
             var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
             var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await db.Database.MigrateAsync(ct);
+            await db.MigrateAsync(ct);
             AnsiConsole.MarkupLine($"Base : {Markup.Escape(settings.Describe())}");
             AnsiConsole.MarkupLine(pending.Count == 0
                 ? "Aucune migration à appliquer : la base est à jour."

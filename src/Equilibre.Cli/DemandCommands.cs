@@ -35,7 +35,7 @@ internal static class DemandCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var demand = await scope.ServiceProvider.GetRequiredService<GetDemand>().HandleAsync(parse.GetValue(numero)!.Trim().ToUpperInvariant(), CurrentUser.CommandLine, ct);
             if (demand is null)
             {
@@ -79,7 +79,7 @@ internal static class DemandCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             if (parse.GetValue(record))
             {
                 var recorded = await scope.ServiceProvider.GetRequiredService<RecordRenewalNotices>().HandleAsync(null, CurrentUser.CommandLine, ct);
@@ -108,7 +108,7 @@ internal static class DemandCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var count = await scope.ServiceProvider.GetRequiredService<RadiateExpiredDemands>().HandleAsync(CurrentUser.CommandLine, ct);
             AnsiConsole.MarkupLine(French.Format($"{count} demande(s) radiée(s) pour non-renouvellement."));
             return 0;
@@ -125,7 +125,7 @@ internal static class DemandCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var stockYear = parse.GetValue(year) ?? Features.FrenchTime.Today(TimeProvider.System).Year - 1;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var result = await scope.ServiceProvider.GetRequiredService<RecomputeQ1Thresholds>().HandleAsync(new(stockYear), CurrentUser.CommandLine, ct);

@@ -21,7 +21,7 @@ internal static class DemoCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var result = await AnsiConsole.Status().StartAsync("Données de démonstration…", async ctx =>
                 await scope.ServiceProvider.GetRequiredService<SeedDemo>()
                     .HandleAsync(new ImmediateProgress<string>(s => ctx.Status(Markup.Escape(s))), ct));
@@ -62,7 +62,7 @@ internal static class DemoCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var handler = scope.ServiceProvider.GetRequiredService<GenerateNationalDataset>();
             GenerateNationalDataset.Result? result = null;
             await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())

@@ -27,7 +27,7 @@ internal static class ImportCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var run = await scope.ServiceProvider.GetRequiredService<ImportPriorityAreas>()
                 .HandleAsync(new ImportPriorityAreas.Request(parse.GetValue(file)!.FullName, "ligne de commande"), ct);
             return Print(run, parse.GetValue(json));
@@ -65,7 +65,7 @@ internal static class ImportCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var request = new ImportRpls.Request(parse.GetValue(file)!.FullName, parse.GetValue(millesime), "ligne de commande");
             var run = await scope.ServiceProvider.GetRequiredService<ImportRpls>().HandleAsync(request, ct);
             return Print(run, parse.GetValue(json));
@@ -81,7 +81,7 @@ internal static class ImportCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var request = new ImportOccupancy.Request(parse.GetValue(file)!.FullName, CurrentUser.CommandLine, "ligne de commande");
             var run = await scope.ServiceProvider.GetRequiredService<ImportOccupancy>().HandleAsync(request, ct);
             return Print(run, parse.GetValue(json));
@@ -97,7 +97,7 @@ internal static class ImportCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var request = new ImportAttributions.Request(parse.GetValue(file)!.FullName, CurrentUser.CommandLine);
             var run = await scope.ServiceProvider.GetRequiredService<ImportAttributions>().HandleAsync(request, ct);
             return Print(run, parse.GetValue(json));
@@ -115,7 +115,7 @@ internal static class ImportCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var request = new ImportDemands.Request(parse.GetValue(file)!.FullName, parse.GetValue(commune), parse.GetValue(typology));
             var run = await scope.ServiceProvider.GetRequiredService<ImportDemands>().HandleAsync(request, CurrentUser.CommandLine, ct);
             return Print(run, parse.GetValue(json));
@@ -134,7 +134,7 @@ internal static class ImportCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var path = parse.GetValue(file)!.FullName;
             var kind = parse.GetValue(format) == "csv" ? DemandExportFormat.Csv : DemandExportFormat.Xml;
             int count;

@@ -56,7 +56,7 @@ internal static class ParcCommands
 
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var request = new ListOccupancyReview.Request(parse.GetValue(bailleur)!, asOf, parse.GetValue(months));
             var export = await scope.ServiceProvider.GetRequiredService<ExportOccupancyReview>().HandleAsync(request, CurrentUser.CommandLine, ct);
             var list = export.List;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Equilibre.Features.Data;
 using Equilibre.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ internal static class ReferenceCommands
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
             var files = parse.GetValue(folder) is { } f ? new ReferenceFiles(Path.GetFullPath(f)) : scope.ServiceProvider.GetRequiredService<ReferenceFiles>();
-            await scope.ServiceProvider.GetRequiredService<Features.Data.EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Features.Data.EquilibreDb>().MigrateAsync(ct);
             var handler = scope.ServiceProvider.GetRequiredService<ImportReferenceData>();
             IReadOnlyList<ImportRun> runs = [];
             await AnsiConsole.Progress()

@@ -26,7 +26,7 @@ internal static class ReformCommands
         {
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<EquilibreDb>().MigrateAsync(ct);
             var run = await scope.ServiceProvider.GetRequiredService<ImportReformStatuses>()
                 .HandleAsync(new ImportReformStatuses.Request(parse.GetValue(file)!.FullName), CurrentUser.CommandLine, ct);
             ReportPrinter.Print([run]);

@@ -51,7 +51,7 @@ internal static class UserCommands
             using var host = CliHost.Build();
             using var scope = host.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
-            await db.Database.MigrateAsync(ct);
+            await db.MigrateAsync(ct);
             long? organisationId = null;
             if (parse.GetValue(organisation) is { } orgName)
             {

@@ -18,7 +18,7 @@ public sealed class InitialiseDatabase(EquilibreDb db, ImportReferenceData impor
     public async Task<Result> HandleAsync(Request request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await db.Database.MigrateAsync(ct);
+        await db.MigrateAsync(ct);
         IReadOnlyList<ImportRun> runs = [];
         var referenceImported = false;
         if (!await db.Communes.AnyAsync(ct))
