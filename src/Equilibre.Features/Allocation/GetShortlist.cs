@@ -1,8 +1,10 @@
 using Equilibre.Domain;
 using Equilibre.Domain.Allocation;
+using Equilibre.Domain.Stock;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 using Equilibre.Features.Stock;
+using Equilibre.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Equilibre.Features.Allocation;
@@ -16,7 +18,7 @@ namespace Equilibre.Features.Allocation;
 /// shown (product.md "Privacy"), and no name at all is shown here, only numbers. Readable by whoever sees the vacancy
 /// (<see cref="AllocationAccess"/>); <see cref="Result.CanDesignate"/> says whether the user may designate.
 /// </summary>
-public sealed class GetShortlist(EquilibreDb db, TimeProvider clock, StockSettings stockSettings, AllocationSettings settings)
+public sealed class GetShortlist(EquilibreDb db, TimeProvider clock, StockSettings stockSettings, AllocationSettings settings, TargetsSettings targets, QpvRuleSettings qpv)
 {
     /// <summary>How many eligible demands the page shows at most.</summary>
     public const int Shown = 50;
@@ -128,7 +130,7 @@ public sealed class GetShortlist(EquilibreDb db, TimeProvider clock, StockSettin
             ? await db.Organisations.AsNoTracking().Where(o => o.Id == r).Select(o => o.Name).FirstOrDefaultAsync(ct)
             : await db.Bailleurs.AsNoTracking().Where(b => b.Id == vacancy.BailleurId).Select(b => b.Name).FirstOrDefaultAsync(ct);
         return await TargetCounters.ReadAsync(db, epci, epciName, new TargetCounters.Holder(vacancy.ReservataireOrganisationId, vacancy.BailleurId, holderName ?? "désignataire"),
-            year, settings.TargetEffects, ct);
+            year, targets, qpv, ct);
     }
 
     public static string Label(ShortlistCheck check) => check switch

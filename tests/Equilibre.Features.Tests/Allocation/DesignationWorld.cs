@@ -9,6 +9,7 @@ using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 using Equilibre.Features.Stock;
+using Equilibre.Features.Targets;
 using Equilibre.Features.Tests.Stock;
 using Microsoft.EntityFrameworkCore;
 
@@ -133,7 +134,7 @@ public sealed class DesignationWorld
         await db.SaveChangesAsync();
     }
 
-    public static GetShortlist Shortlist(EquilibreDb db) => new(db, Make.Clock(), Thresholds, AllocationSettings.Default);
+    public static GetShortlist Shortlist(EquilibreDb db) => new(db, Make.Clock(), Thresholds, AllocationSettings.Default, TargetsSettings.Default, new QpvRuleSettings(null, "ex-ZUS non assimilées (test)"));
 
     public static DesignateCandidates Designate(EquilibreDb db) => new(db, Make.Clock(), Thresholds, AllocationSettings.Default);
 
