@@ -10,13 +10,14 @@ namespace Equilibre.Benchmarks;
 /// </summary>
 internal static class BenchProgram
 {
-    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new TargetsScenario(), new NationalScenario()];
+    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new ReplayScenario(), new TargetsScenario(), new NationalScenario()];
 
     private const string Usage = """
         Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
           scénarios : prepare (base migrée, référentiel, demandes générées), q1 (recalcul des seuils Q1 de tous les EPCI),
                       cotation (note de toutes les demandes actives), rpls (import d'un fichier RPLS généré),
                       shortlist (candidats possibles de 1 000 logements vacants, p50/p95/p99),
+                      replay (rejeu de la désignation sur 42 000 vacances = 1/10 d'une année nationale, extrapolé),
                       targets (objectifs T1, T2, T3 d'une année nationale de baux : 420 000 × X, générés au besoin),
                       national (fichiers du jeu national, imports parc/demandes/attributions, démarrage web, API publique),
                       all (tous les scénarios mesurés, l'un après l'autre, sur chaque base)
@@ -25,7 +26,7 @@ internal static class BenchProgram
           --sqlite FICHIER   fichier SQLite dédié au banc
           --runs N           mesures après l'échauffement (défaut 5)
           --lignes N         logements du fichier RPLS du scénario rpls (défaut 1 000 000)
-          --vacances N       logements vacants du scénario shortlist (défaut 1 000)
+          --vacances N       logements vacants du scénario shortlist (défaut 1 000) ou replay (défaut 42 000)
           --reset            vide les demandes d'une base qui n'en a pas le nombre demandé (sinon refus)
         """;
 

@@ -30,7 +30,7 @@ internal sealed class ShortlistScenario : IScenario
 
     public string Name => "shortlist";
 
-    private sealed record Sample(string Commune, string? Region, string? Epci);
+    internal sealed record Sample(string Commune, string? Region, string? Epci);
 
     public async Task<ScenarioResult> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct = default)
     {
@@ -52,24 +52,9 @@ internal sealed class ShortlistScenario : IScenario
         }
 
         var samples = await SampleAsync(connection, options.Vacancies, ct);
-        var today = FrenchTime.Today(TimeProvider.System);
         await using var scope = database.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
-        var thresholds = samples.Where(s => s.Epci is not null).Select(s => s.Epci!).Distinct()
-            .ToDictionary(e => e, _ => new AffordabilityThresholds(35m, null, null, "banc d'essai : taux d'effort maximal 35 %"));
-        var stock = new StockSettings(thresholds);
-        var settings = AllocationSettings.Default;
-
-        var prepared = new List<(PreparedDwelling Dwelling, decimal?[] Ceilings)>();
-        foreach (var s in samples)
-        {
-            var zone = CeilingZones.Of(s.Commune, s.Region ?? "").Zone;
-            var dwelling = new ShortlistDwelling(s.Commune, 2, 45m, new DwellingCeilingBasis(FinancingFamily.Plus, null, zone, null),
-                new HousingCost(270m, 0m, 45m, 0m, 0m), null, false, false);
-            var context = await ShortlistEngine.ContextAsync(db, today, s.Epci, stock, settings, ct);
-            var p = new PreparedDwelling(dwelling, context);
-            prepared.Add((p, [.. Enumerable.Range(1, 10).Select(p.Ceiling)]));
-        }
+        var prepared = await PrepareAsync(db, samples, ct);
 
         Log.Line($"{samples.Count} vacances tirées sur {samples.Select(s => s.Commune).Distinct().Count()} communes ; échauffement (50 vacances)");
         for (var i = 0; i < Math.Min(50, prepared.Count); i++)
@@ -114,14 +99,44 @@ internal sealed class ShortlistScenario : IScenario
         return new ScenarioResult([row], true);
     }
 
-    private static double P(List<double> values, double q)
+    internal static double P(List<double> values, double q)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Floor(q * sorted.Count))];
     }
 
+    /// <summary>
+    /// Each sampled vacancy as a synthetic PLUS T2 of 45 m² (rent 270 € + 45 € of charges, zone of its commune) with a 35 %
+    /// taux d'effort threshold, prepared once with the reference data, and its PLUS ceilings by category rank (baseline).
+    /// </summary>
+    internal static async Task<List<(PreparedDwelling Dwelling, decimal?[] Ceilings)>> PrepareAsync(EquilibreDb db, List<Sample> samples, CancellationToken ct)
+    {
+        var today = FrenchTime.Today(TimeProvider.System);
+        var thresholds = samples.Where(s => s.Epci is not null).Select(s => s.Epci!).Distinct()
+            .ToDictionary(e => e, _ => new AffordabilityThresholds(35m, null, null, "banc d'essai : taux d'effort maximal 35 %"));
+        var stock = new StockSettings(thresholds);
+        var settings = AllocationSettings.Default;
+        var prepared = new List<(PreparedDwelling Dwelling, decimal?[] Ceilings)>();
+        var contexts = new Dictionary<string, ShortlistContext>(StringComparer.Ordinal);
+        foreach (var s in samples)
+        {
+            var zone = CeilingZones.Of(s.Commune, s.Region ?? "").Zone;
+            var dwelling = new ShortlistDwelling(s.Commune, 2, 45m, new DwellingCeilingBasis(FinancingFamily.Plus, null, zone, null),
+                new HousingCost(270m, 0m, 45m, 0m, 0m), null, false, false);
+            if (!contexts.TryGetValue(s.Epci ?? "", out var context))
+            {
+                contexts[s.Epci ?? ""] = context = await ShortlistEngine.ContextAsync(db, today, s.Epci, stock, settings, ct);
+            }
+
+            var p = new PreparedDwelling(dwelling, context);
+            prepared.Add((p, [.. Enumerable.Range(1, 10).Select(p.Ceiling)]));
+        }
+
+        return prepared;
+    }
+
     /// <summary>1,000 communes drawn with a probability proportional to their active demands (seed 6: the same vacancies every run).</summary>
-    private static async Task<List<Sample>> SampleAsync(NpgsqlConnection connection, int vacancies, CancellationToken ct)
+    internal static async Task<List<Sample>> SampleAsync(NpgsqlConnection connection, int vacancies, CancellationToken ct)
     {
         var communes = new List<(Sample Sample, long Demands)>();
         await using (var command = new NpgsqlCommand("""

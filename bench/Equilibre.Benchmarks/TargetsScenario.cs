@@ -160,6 +160,25 @@ internal sealed class TargetsScenario : IScenario
         var p95 = sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1];
         Log.Line(string.Create(CultureInfo.InvariantCulture, $"tableau de bord d'un EPCI : médiane {sorted[sorted.Count / 2] * 1000:0} ms, p95 {p95 * 1000:0} ms ; écarts avec la référence : {mismatches}"));
 
+        // Flux bilans (R441-5-1, ExportFluxBilan): the XLSX of the ten bailleurs with the most leases, year 2025.
+        var bailleurs = facts.GroupBy(f => f.BailleurId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(10)
+            .Select(g => (Id: long.Parse(g.Key, CultureInfo.InvariantCulture), Leases: g.Count())).ToList();
+        var bilans = new List<double>();
+        foreach (var (id, _) in bailleurs)
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            var export = scope.ServiceProvider.GetRequiredService<ExportFluxBilan>();
+            var watch = Stopwatch.StartNew();
+            var document = await export.XlsxAsync(new ExportFluxBilan.Request(id, 2025), CurrentUser.CommandLine, ct);
+            bilans.Add(watch.Elapsed.TotalSeconds);
+            if (document.Content is null)
+            {
+                Log.Line($"bilan de flux du bailleur {id} refusé : {document.Error}");
+            }
+        }
+
+        Log.Line(string.Create(CultureInfo.InvariantCulture, $"bilans de flux (XLSX) des 10 plus gros bailleurs : médiane {bilans.Order().ElementAt(bilans.Count / 2):0.00} s, max {bilans.Max():0.00} s"));
+
         var data = string.Create(CultureInfo.InvariantCulture, $"{facts.Count:N0} baux 2025, {result.Groups.Count:N0} groupes EPCI × bailleur × réservataire (lecture des baux {readSeconds:0.0} s en plus)");
         var memory = MemorySampler.Megabytes(peak) + " (processus)";
         var full = count >= NationalLeases;
@@ -173,6 +192,9 @@ internal sealed class TargetsScenario : IScenario
                 string.Create(CultureInfo.InvariantCulture, $"{epcis.Count:N0} EPCI, ≈ {facts.Count / Math.Max(1, epcis.Count):N0} baux par EPCI et par an"),
                 new Timings([p95, p95]), null, "—", string.Create(CultureInfo.InvariantCulture, $"p95 < {DashboardGoalMilliseconds:0} ms"),
                 !full ? "— (échelle réduite)" : p95 * 1000 < DashboardGoalMilliseconds ? "oui" : "non"),
+            new ResultRow("bilan de flux annuel d'un bailleur (R441-5-1, XLSX), les 10 plus gros bailleurs", database.Label,
+                string.Create(CultureInfo.InvariantCulture, $"{bailleurs.Min(b => b.Leases):N0} à {bailleurs.Max(b => b.Leases):N0} baux par bailleur"),
+                new Timings(bilans), null, "—", "—", "mesuré"),
         ];
         return new ScenarioResult(rows, mismatches == 0 && result.Groups.Count > 0);
     }
