@@ -61,6 +61,13 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
+        if (territory is null && db.Database.IsNpgsql())
+        {
+            // A national batch rewrites most rows: the shortlist's index-only scans need the visibility map back at once,
+            // not when autovacuum gets there (docs/performance.md, "Shortlist").
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"DemandScores\", \"DemandWishes\"", ct);
+        }
+
         var summary = French.Format($"{scores.Count:N0} demande(s) cotée(s) au {today:dd/MM/yyyy} dans {territories.Count} territoire(s) ayant une grille en vigueur")
             + (withoutGrid > 0 ? French.Format($" ; {withoutGrid:N0} demande(s) active(s) sans cotation (aucune grille publiée en vigueur pour leur EPCI)") : "");
         return new Result(today, territories.Count, scores.Count, withoutGrid, summary, compute, watch.Elapsed.TotalSeconds, _scoring.Elapsed.TotalSeconds);
