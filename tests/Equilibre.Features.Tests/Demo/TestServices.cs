@@ -42,6 +42,7 @@ public static class TestServices
         services.AddScoped<Equilibre.Features.Stock.ImportPriorityAreas>();
         services.AddScoped<Equilibre.Features.Allocation.ImportAttributions>();
         services.AddSingleton(new Equilibre.Domain.Stock.QpvRuleSettings(null, "test"));
+        services.AddSingleton(Equilibre.Features.Targets.TargetsSettings.Default);
         services.AddScoped<Equilibre.Features.Demo.National.NationalDemands>();
         services.AddScoped<Equilibre.Features.Demo.National.NationalStock>();
         services.AddScoped<Equilibre.Features.Demo.National.GenerateNationalDataset>();
