@@ -19,23 +19,15 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
     public async Task<AllocationResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == request.CandidateId, ct);
-        var vacancy = candidate is null ? null : await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == candidate.VacancyId, ct);
-        if (candidate is null || vacancy is null)
+        var (loaded, refusal) = await OfferRounds.LoadForChangeAsync(
+            db, db.Candidates.Where(c => c.Id == request.CandidateId), "candidat", c => c.VacancyId, c => c.Revision, request.ExpectedRevision,
+            "seul le bailleur du logement enregistre la réception de la pièce manquante", (c, _) => Task.FromResult(Changed(c)), user, ct);
+        if (loaded is null)
         {
-            return AllocationResult.NotFound("candidat");
+            return refusal!;
         }
 
-        if (!scope.CanActAsBailleur(vacancy))
-        {
-            return AllocationResult.Forbidden("seul le bailleur du logement enregistre la réception de la pièce manquante");
-        }
-
-        if (request.ExpectedRevision is { } expected && expected != candidate.Revision)
-        {
-            return AllocationResult.Conflict($"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}");
-        }
+        var (candidate, vacancy) = loaded;
 
         var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
         if (decision?.ConditionDeadline is not { } deadline)
@@ -63,9 +55,11 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             var current = await db.Candidates.AsNoTracking().FirstAsync(c => c.Id == candidate.Id, ct);
-            return AllocationResult.Conflict($"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(current.State)}");
+            return AllocationResult.Conflict(Changed(current));
         }
 
         return AllocationResult.Done(candidate.Id, summary);
     }
+
+    private static string Changed(Candidate candidate) => $"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}";
 }
