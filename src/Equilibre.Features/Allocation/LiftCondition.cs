@@ -61,5 +61,35 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
         return AllocationResult.Done(candidate.Id, summary);
     }
 
+    /// <summary>A candidate attributed under a suspensive condition not yet lifted, with what is missing and until when.</summary>
+    public sealed record Pending(long CandidateId, int Revision, string Numero, string? MissingDocument, DateOnly Deadline, DateOnly DecidedOn);
+
+    /// <summary>
+    /// The conditions still to lift on a vacancy the user sees (the page shows them with their deadline next to the
+    /// offers); empty outside the scope.
+    /// </summary>
+    public async Task<IReadOnlyList<Pending>> PendingAsync(long vacancyId, CurrentUser user, CancellationToken ct = default)
+    {
+        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
+        if (!await db.Vacancies.AsNoTracking().Visible(scope).AnyAsync(v => v.Id == vacancyId, ct))
+        {
+            return [];
+        }
+
+        var candidates = await db.Candidates.AsNoTracking().Where(c => c.VacancyId == vacancyId && c.State == CandidateDecisionState.AttributedUnderCondition)
+            .OrderBy(c => c.Order).ToListAsync(ct);
+        var pending = new List<Pending>();
+        foreach (var candidate in candidates)
+        {
+            var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+            if (decision?.ConditionDeadline is { } deadline)
+            {
+                pending.Add(new(candidate.Id, candidate.Revision, await OfferRounds.NumeroAsync(db, candidate.DemandId, ct), decision.MissingDocument, deadline, decision.DecidedOn));
+            }
+        }
+
+        return pending;
+    }
+
     private static string Changed(Candidate candidate) => $"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}";
 }
