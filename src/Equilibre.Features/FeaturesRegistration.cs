@@ -123,6 +123,7 @@ public static class FeaturesRegistration
         services.AddScoped<Allocation.ListConventions>();
         services.AddScoped<Allocation.SaveConvention>();
         services.AddScoped<Allocation.WithdrawFromFlux>();
+        services.AddScoped<Allocation.ListFluxWithdrawals>();
         services.AddScoped<Allocation.EndFluxWithdrawal>();
         services.AddScoped<Allocation.DeclareVacancy>();
         services.AddScoped<Allocation.OrientVacancy>();

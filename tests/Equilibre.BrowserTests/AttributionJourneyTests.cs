@@ -152,4 +152,39 @@ public sealed partial class AttributionJourneyTests(BrowserFixture browser)
         Assert.Contains("rang 1", history, StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(admin);
     }
+
+    /// <summary>
+    /// R441-5 withdrawals (domain.md §17.1): the bailleur opens the withdrawals page from the flux ledger, withdraws a T2
+    /// of its stock (not the Reims T3 the journey above takes) and sees it listed; axe clean on the page, before and after.
+    /// </summary>
+    [SkippableFact]
+    public async Task Bailleur_WithdrawsADwellingFromTheFlux_AndSeesItListed()
+    {
+        string rpls;
+        using (var scope = browser.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+            var organisation = await db.Organisations.Where(o => o.Name == DemoTerritory.Bailleurs[0].Name).Select(o => o.Id).SingleAsync();
+            var bailleurs = await db.Bailleurs.Where(b => b.OrganisationId == organisation).Select(b => (long?)b.Id).ToListAsync();
+            rpls = await db.Dwellings
+                .Where(d => db.DwellingStates.Any(s => s.DwellingId == d.Id && s.Rooms == 2 && bailleurs.Contains(s.BailleurId)))
+                .Where(d => !db.Vacancies.Any(v => v.DwellingId == d.Id) && !db.FluxWithdrawals.Any(w => w.DwellingId == d.Id) && !db.Leases.Any(l => l.DwellingId == d.Id))
+                .OrderByDescending(d => d.Id).Select(d => d.RplsId).FirstAsync();
+        }
+
+        var bailleur = await browser.NewPageAsync();
+        await browser.LoginAsync(bailleur, "bailleur@demo.equilibre.fr");
+        await bailleur.GotoAsync($"{browser.BaseUrl}/attributions/flux");
+        await bailleur.GetByRole(AriaRole.Link, new() { Name = "Logements soustraits du flux" }).ClickAsync();
+        await bailleur.GetByRole(AriaRole.Heading, new() { Name = "Soustraire un logement du flux" }).WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(bailleur);
+        await bailleur.GetByLabel("Identifiant RPLS du logement").FillAsync(rpls);
+        await bailleur.GetByLabel("Motif").SelectOptionAsync("VENTE");
+        await bailleur.GetByLabel("Commentaire (facultatif)").FillAsync("mise en vente du programme");
+        await bailleur.GetByRole(AriaRole.Button, new() { Name = "Soustraire du flux" }).ClickAsync();
+        await ExpectAsync(bailleur, bailleur.Locator("#message"));
+        var row = bailleur.Locator("#retraits tr", new() { HasTextString = rpls });
+        Assert.Contains("mise en vente du programme", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(bailleur);
+    }
 }

@@ -141,4 +141,70 @@ public sealed class AttributionsCaleolTests(EquilibreWebFactory factory)
         Assert.Contains("CALEOL", WebUtility.HtmlDecode(await member.GetStringAsync("/attributions/caleol")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await prefet.GetAsync($"/api/v1/attributions/commissions/{session}")).StatusCode);
     }
+
+    /// <summary>
+    /// R441-3 c (domain.md §7.2): the CALEOL attributes under a suspensive condition; the offers page shows the missing
+    /// document and its deadline, the bailleur records there that it came in, and the same form posted again with the
+    /// candidate's old revision is a 409 saying what changed.
+    /// </summary>
+    [Fact]
+    public async Task The_bailleur_lifts_a_suspensive_condition_from_the_offers_page_and_a_stale_form_is_a_409()
+    {
+        var (vacancy, candidates, numeros) = await DesignatedVacancyAsync();
+        var member = await Login.AsAsync(factory, Caleol);
+        var bailleur = await Login.AsAsync(factory, Bailleur);
+        var today = FrenchTime.Today(TimeProvider.System);
+        var deadline = today.AddDays(15);
+        var created = await member.PostAsJsonAsync("/api/v1/attributions/commissions", new { date = today, mode = "presentiel", lieu = "Siège", membres = new[] { "Mme Durand — présidente" } });
+        var session = (await JsonAsync(created)).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/vacances", new { vacance = vacancy, revision = 1 })).StatusCode);
+        var decided = await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/decisions",
+            new { candidat = candidates[0], decision = "condition", delaiCondition = deadline, pieceManquante = "avis d'imposition", revision = 1 });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+
+        var page = WebUtility.HtmlDecode(await bailleur.GetStringAsync($"/attributions/vacance/{vacancy}/offres"));
+        Assert.Contains("Attributions sous condition suspensive", page, StringComparison.Ordinal);
+        Assert.Contains($"Demande n° {numeros[0]}", page, StringComparison.Ordinal);
+        Assert.Contains("« avis d'imposition »", page, StringComparison.Ordinal);
+        Assert.Contains(deadline.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), page, StringComparison.Ordinal);
+        var revision = await CandidateRevisionAsync(candidates[0]);
+        var form = new Dictionary<string, string>
+        {
+            ["candidat"] = candidates[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["recuLe"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = Login.TokenFrom(page),
+        };
+        var lifted = await bailleur.PostAsync($"/attributions/vacance/{vacancy}/offres?handler=lever", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
+        var after = WebUtility.HtmlDecode(await lifted.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"message\"", after, StringComparison.Ordinal);
+        Assert.Contains("« avis d'imposition »", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"lever-{candidates[0]}\"", after, StringComparison.Ordinal);
+        Assert.Equal(CandidateDecisionState.ConditionLifted, await CandidateStateAsync(candidates[0]));
+
+        var stale = await bailleur.PostAsync($"/attributions/vacance/{vacancy}/offres?handler=lever", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var conflict = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Modification concurrente :", conflict, StringComparison.Ordinal);
+        Assert.Contains("Le candidat a été modifié entre-temps : il est", conflict, StringComparison.Ordinal);
+        Assert.Contains("rechargez la page, votre action n'a pas été enregistrée", conflict, StringComparison.Ordinal);
+
+        // The réservataire reads the vacancy's offers but has no form, and may not lift a condition.
+        var prefet = await Login.AsAsync(factory, Reservataire);
+        var prefetPage = WebUtility.HtmlDecode(await prefet.GetStringAsync($"/attributions/vacance/{vacancy}/offres"));
+        Assert.DoesNotContain("handler=lever", prefetPage, StringComparison.Ordinal);
+    }
+
+    private async Task<int> CandidateRevisionAsync(long candidate)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Candidates.Where(c => c.Id == candidate).Select(c => c.Revision).SingleAsync();
+    }
+
+    private async Task<CandidateDecisionState> CandidateStateAsync(long candidate)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Candidates.Where(c => c.Id == candidate).Select(c => c.State).SingleAsync();
+    }
 }

@@ -19,23 +19,15 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
     public async Task<AllocationResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == request.CandidateId, ct);
-        var vacancy = candidate is null ? null : await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == candidate.VacancyId, ct);
-        if (candidate is null || vacancy is null)
+        var (loaded, refusal) = await OfferRounds.LoadForChangeAsync(
+            db, db.Candidates.Where(c => c.Id == request.CandidateId), "candidat", c => c.VacancyId, c => c.Revision, request.ExpectedRevision,
+            "seul le bailleur du logement enregistre la réception de la pièce manquante", (c, _) => Task.FromResult(Changed(c)), user, ct);
+        if (loaded is null)
         {
-            return AllocationResult.NotFound("candidat");
+            return refusal!;
         }
 
-        if (!scope.CanActAsBailleur(vacancy))
-        {
-            return AllocationResult.Forbidden("seul le bailleur du logement enregistre la réception de la pièce manquante");
-        }
-
-        if (request.ExpectedRevision is { } expected && expected != candidate.Revision)
-        {
-            return AllocationResult.Conflict($"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}");
-        }
+        var (candidate, vacancy) = loaded;
 
         var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
         if (decision?.ConditionDeadline is not { } deadline)
@@ -63,9 +55,41 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             var current = await db.Candidates.AsNoTracking().FirstAsync(c => c.Id == candidate.Id, ct);
-            return AllocationResult.Conflict($"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(current.State)}");
+            return AllocationResult.Conflict(Changed(current));
         }
 
         return AllocationResult.Done(candidate.Id, summary);
     }
+
+    /// <summary>A candidate attributed under a suspensive condition not yet lifted, with what is missing and until when.</summary>
+    public sealed record Pending(long CandidateId, int Revision, string Numero, string? MissingDocument, DateOnly Deadline, DateOnly DecidedOn);
+
+    /// <summary>
+    /// The conditions still to lift on a vacancy the user sees (the page shows them with their deadline next to the
+    /// offers); empty outside the scope.
+    /// </summary>
+    public async Task<IReadOnlyList<Pending>> PendingAsync(long vacancyId, CurrentUser user, CancellationToken ct = default)
+    {
+        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
+        if (!await db.Vacancies.AsNoTracking().Visible(scope).AnyAsync(v => v.Id == vacancyId, ct))
+        {
+            return [];
+        }
+
+        var candidates = await db.Candidates.AsNoTracking().Where(c => c.VacancyId == vacancyId && c.State == CandidateDecisionState.AttributedUnderCondition)
+            .OrderBy(c => c.Order).ToListAsync(ct);
+        var pending = new List<Pending>();
+        foreach (var candidate in candidates)
+        {
+            var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+            if (decision?.ConditionDeadline is { } deadline)
+            {
+                pending.Add(new(candidate.Id, candidate.Revision, await OfferRounds.NumeroAsync(db, candidate.DemandId, ct), decision.MissingDocument, deadline, decision.DecidedOn));
+            }
+        }
+
+        return pending;
+    }
+
+    private static string Changed(Candidate candidate) => $"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}";
 }

@@ -154,6 +154,44 @@ internal static class OfferRounds
         return explanation;
     }
 
+    /// <summary>
+    /// Loads a record of a vacancy's offer round (an offer, a candidate) for a bailleur's change — the answer to an offer
+    /// (<see cref="AnswerOffer"/>), the lease (<see cref="SignLease"/>), the lifted condition (<see cref="LiftCondition"/>):
+    /// the record and its vacancy within the user's <see cref="AllocationAccess"/> scope (else "introuvable", so that a
+    /// record outside the scope is not even confirmed to exist), the user acting as the dwelling's bailleur (else
+    /// <paramref name="onlyBailleur"/>), and the record at <paramref name="expectedRevision"/> (else a conflict saying
+    /// what <paramref name="changed"/>). One place, so that the three use cases refuse alike and in the same order.
+    /// </summary>
+    public static async Task<(OfferRoundChange<T>? Loaded, AllocationResult? Refusal)> LoadForChangeAsync<T>(
+        EquilibreDb db, IQueryable<T> record, string what, Func<T, long> vacancyOf, Func<T, int> revisionOf, int? expectedRevision,
+        string onlyBailleur, Func<T, Vacancy, Task<string>> changed, CurrentUser user, CancellationToken ct)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(vacancyOf);
+        ArgumentNullException.ThrowIfNull(revisionOf);
+        ArgumentNullException.ThrowIfNull(changed);
+        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
+        var found = await record.FirstOrDefaultAsync(ct);
+        var vacancyId = found is null ? 0 : vacancyOf(found);
+        var vacancy = found is null ? null : await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == vacancyId, ct);
+        if (found is null || vacancy is null)
+        {
+            return (null, AllocationResult.NotFound(what));
+        }
+
+        if (!scope.CanActAsBailleur(vacancy))
+        {
+            return (null, AllocationResult.Forbidden(onlyBailleur));
+        }
+
+        if (expectedRevision is { } expected && expected != revisionOf(found))
+        {
+            return (null, AllocationResult.Conflict(await changed(found, vacancy)));
+        }
+
+        return (new OfferRoundChange<T>(found, vacancy), null);
+    }
+
     /// <summary>The vacancy moved: new state, new revision, who and when.</summary>
     public static void Touch(Vacancy vacancy, VacancyState state, CurrentUser user, DateTimeOffset now)
     {
@@ -172,3 +210,6 @@ internal static class OfferRounds
     public static string Changed(Vacancy vacancy) =>
         French.Format($"la vacance n° {vacancy.Id} a été modifiée entre-temps : elle est {VacancyWorkflow.Label(vacancy.State)} (par {vacancy.UpdatedBy}, le {FrenchTime.InFrance(vacancy.UpdatedAt):dd/MM/yyyy à HH:mm})");
 }
+
+/// <summary>A record of an offer round loaded for a change by <see cref="OfferRounds.LoadForChangeAsync"/>, with its vacancy.</summary>
+internal sealed record OfferRoundChange<T>(T Record, Vacancy Vacancy);

@@ -28,23 +28,15 @@ public sealed class SignLease(EquilibreDb db, TimeProvider clock, QpvRuleSetting
     public async Task<AllocationResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        var offer = await db.Offers.FirstOrDefaultAsync(o => o.Id == request.OfferId, ct);
-        var vacancy = offer is null ? null : await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == offer.VacancyId, ct);
-        if (offer is null || vacancy is null)
+        var (loaded, refusal) = await OfferRounds.LoadForChangeAsync(
+            db, db.Offers.Where(o => o.Id == request.OfferId), "offre", o => o.VacancyId, o => o.Revision, request.ExpectedRevision,
+            "seul le bailleur du logement signe le bail", (o, v) => ChangedAsync(o, v, ct), user, ct);
+        if (loaded is null)
         {
-            return AllocationResult.NotFound("offre");
+            return refusal!;
         }
 
-        if (!scope.CanActAsBailleur(vacancy))
-        {
-            return AllocationResult.Forbidden("seul le bailleur du logement signe le bail");
-        }
-
-        if (request.ExpectedRevision is { } expected && expected != offer.Revision)
-        {
-            return AllocationResult.Conflict(await ChangedAsync(offer, vacancy, ct));
-        }
+        var (offer, vacancy) = loaded;
 
         if (offer.State != OfferState.Accepted)
         {

@@ -17,11 +17,19 @@ public abstract class AllocationPage(CurrentUserAccessor currentUser) : PageMode
 
     public bool IsConflict { get; private set; }
 
+    /// <summary>The field errors of a refusal, each naming its field (shown under the reason when there are several).</summary>
+    public IReadOnlyList<Equilibre.Domain.Applications.FieldError> Errors { get; private set; } = [];
+
     /// <summary>Loads the page's data for the user; false when the record is outside their scope.</summary>
     protected abstract Task<bool> LoadAsync(Features.Organisations.CurrentUser user, CancellationToken ct);
 
+    /// <summary>Set by <see cref="LoadAsync"/> when the page itself is not for the user (403) rather than the record outside their scope (404).</summary>
+    protected bool NotForUser { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await currentUser.GetAsync(ct) is not { } user ? Challenge() : await LoadAsync(user, ct) ? Page() : NotFound();
+        await currentUser.GetAsync(ct) is not { } user ? Challenge() : await LoadAsync(user, ct) ? Page() : Missing();
+
+    private IActionResult Missing() => NotForUser ? Forbid() : NotFound();
 
     protected Task<IActionResult> ActAsync(Func<Features.Organisations.CurrentUser, Task<AllocationResult>> act, string redirect, CancellationToken ct) =>
         ActAsync(act, _ => redirect, ct);
@@ -45,16 +53,17 @@ public abstract class AllocationPage(CurrentUserAccessor currentUser) : PageMode
             case AllocationOutcome.Forbidden:
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 Error = Format.Sentence(result.Message);
-                return await LoadAsync(user, ct) ? Page() : NotFound();
+                return await LoadAsync(user, ct) ? Page() : Missing();
             default:
                 IsConflict = result.Outcome == AllocationOutcome.Conflict;
                 Error = Format.Sentence(result.Message);
+                Errors = result.Errors;
                 if (IsConflict)
                 {
                     Response.StatusCode = StatusCodes.Status409Conflict;
                 }
 
-                return await LoadAsync(user, ct) ? Page() : NotFound();
+                return await LoadAsync(user, ct) ? Page() : Missing();
         }
     }
 
