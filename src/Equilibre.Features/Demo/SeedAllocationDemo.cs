@@ -13,9 +13,11 @@ namespace Equilibre.Features.Demo;
 /// <summary>
 /// A year of allocations for the demo EPCIs, produced by running the real workflow (issue 6 §9): vacancies on
 /// <see cref="Mobility"/> of each demo bailleur's dwellings a year (the mobility of the demo stock), declared by the
-/// bailleur and oriented as the flux ledger proposes, up to three candidates designated from the top of the shortlist
-/// (ranked by cotation), decided in the bailleur's weekly CALEOL, offered in rank order with about
-/// <see cref="RefusalRate"/> refusals, and leased. Every step goes through the use cases the pages call, with a clock
+/// bailleur and oriented as the flux ledger proposes, three candidates designated from the shortlist (ranked by
+/// cotation) the way real designators choose — drawn among the first thirty with the weights of
+/// <see cref="DesignationHabits"/>, which put solvent households, mutations and the préfet's priority households
+/// forward, so that the targets come out near the national figures (T1 ≈ 15–20 %) —, decided in the bailleur's weekly
+/// CALEOL (which often ranks the most solvent first), offered in rank order with about <see cref="RefusalRate"/> refusals, and leased. Every step goes through the use cases the pages call, with a clock
 /// set to the day of the step, so that the flux ledger, the targets and every history are those the workflow writes.
 /// The vacancies of the last weeks stop where their calendar stands today (oriented, at the CALEOL, offered), as in
 /// real life. The steps are signed « démonstration ». Deterministic (fixed seed); does nothing when demo vacancies
@@ -29,6 +31,10 @@ public sealed class SeedAllocationDemo(EquilibreDb db, IServiceProvider services
     public const double Mobility = 0.089;
     public const double RefusalRate = 0.40;
     public const double NonAttributionRate = 0.06;
+
+    /// <summary>How the demo's designators choose among the shortlist (the calibration of the replay).</summary>
+    public static readonly DesignationHabits Habits = DesignationHabits.Default;
+
 
     private static readonly string[] RefusalCodes = ["LOCALISATION", "TYPOLOGIE", "LOYER", "ETAT", "SITUATION", "AUTRE_LOGEMENT"];
 
@@ -65,6 +71,10 @@ public sealed class SeedAllocationDemo(EquilibreDb db, IServiceProvider services
         var plan = dwellings.Where(_ => random.NextDouble() < Mobility * months / 12.0)
             .Select(id => (Dwelling: id, Day: first.AddDays(random.Next(span))))
             .OrderBy(p => p.Day).ThenBy(p => p.Dwelling).ToList();
+
+        // Who designates on each vacancy: the réservataire of the convention it is oriented to, or the bailleur.
+        var conventions = await db.ReservationConventions.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Kind, ct);
+        var choices = new Random(20261130);
 
         var replayClock = new ReplayClock();
         T Use<T>() => ActivatorUtilities.CreateInstance<T>(services, replayClock);
@@ -136,8 +146,10 @@ public sealed class SeedAllocationDemo(EquilibreDb db, IServiceProvider services
                 continue;
             }
 
-            var chosen = list.Candidates.Take(list.MinimumCandidates).Select(c => new DesignateCandidates.Choice(c.Numero)).ToList();
             vacancy = await LoadAsync(vacancyId, ct);
+            var designator = vacancy.ConventionId is { } convention && conventions.TryGetValue(convention, out var kind) ? kind : ReservataireKind.Bailleur;
+            var chosen = Habits.Choose(list.Candidates, list.MinimumCandidates, designator, choices)
+                .Select(c => new DesignateCandidates.Choice(c.Numero)).ToList();
             var designation = await designate.HandleAsync(new DesignateCandidates.Request(vacancyId, vacancy.Revision, chosen,
                 chosen.Count < list.MinimumCandidates ? "trop peu de demandes éligibles pour ce logement" : null), Replay, ct);
             if (!Ok(designation, "désignation"))
@@ -177,9 +189,11 @@ public sealed class SeedAllocationDemo(EquilibreDb db, IServiceProvider services
                 continue;
             }
 
-            var candidates = await db.Candidates.AsNoTracking().Where(c => c.VacancyId == vacancyId).OrderBy(c => c.Order).Select(c => c.Id).ToListAsync(ct);
+            // The commission ranks them, often putting the households with the most headroom under the taux d'effort first.
+            var examined = await db.Candidates.AsNoTracking().Where(c => c.VacancyId == vacancyId).OrderBy(c => c.Order)
+                .Select(c => new { c.Id, IsQ1 = db.Demands.Where(d => d.Id == c.DemandId).Select(d => d.IsQ1).FirstOrDefault() }).ToListAsync(ct);
             var rank = 0;
-            foreach (var candidate in candidates)
+            foreach (var candidate in Habits.RankAtCaleol(examined, c => c.IsQ1, choices).Select(c => c.Id))
             {
                 var refuse = rank > 0 && random.NextDouble() < NonAttributionRate;
                 var request = refuse
