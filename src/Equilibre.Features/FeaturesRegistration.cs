@@ -152,6 +152,8 @@ public static class FeaturesRegistration
         services.AddScoped<Targets.GetTargetLeases>();
         services.AddScoped<Targets.ExportCilBilan>();
         services.AddScoped<Targets.ExportFluxBilan>();
+        services.AddSingleton<Public.KeyFiguresCache>();
+        services.AddScoped<Public.GetKeyFigures>();
         return services;
     }
 

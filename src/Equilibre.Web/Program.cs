@@ -104,6 +104,7 @@ app.MapAttributionsFluxApi();
 app.MapAttributionsDesignationApi();
 app.MapAttributionsCaleolApi();
 app.MapObjectifsApi();
+app.MapKeyFiguresApi();
 app.MapJobsApi();
 app.MapHealth();
 app.PrintWelcomeOnStart();
