@@ -17,11 +17,12 @@ namespace Equilibre.Features.Demo;
 /// cotation) the way real designators choose — drawn among the first thirty with the weights of
 /// <see cref="DesignationHabits"/>, which put solvent households, mutations and the préfet's priority households
 /// forward, so that the targets come out near the national figures (T1 ≈ 15–20 %) —, decided in the bailleur's weekly
-/// CALEOL (which often ranks the most solvent first), offered in rank order with about <see cref="RefusalRate"/> refusals, and leased. Every step goes through the use cases the pages call, with a clock
-/// set to the day of the step, so that the flux ledger, the targets and every history are those the workflow writes.
-/// The vacancies of the last weeks stop where their calendar stands today (oriented, at the CALEOL, offered), as in
-/// real life. The steps are signed « démonstration ». Deterministic (fixed seed); does nothing when demo vacancies
-/// exist. <c>Demo:AttributionsMois</c> sets the number of months replayed (12 by default; the tests use fewer).
+/// CALEOL (which often ranks the most solvent first), offered in rank order with about <see cref="RefusalRate"/>
+/// refusals, and leased. Every step goes through the use cases the pages call, with a clock set to the day of the step,
+/// so that the flux ledger, the targets and every history are those the workflow writes. The vacancies of the last
+/// weeks stop where their calendar stands today (oriented, at the CALEOL, offered), as in real life. The steps are
+/// signed « démonstration ». Deterministic (fixed seed); does nothing when demo vacancies exist.
+/// <c>Demo:AttributionsMois</c> sets the number of months replayed (12 by default; the tests use fewer).
 /// </summary>
 public sealed class SeedAllocationDemo(EquilibreDb db, IServiceProvider services, TimeProvider clock)
 {
@@ -34,7 +35,6 @@ public sealed class SeedAllocationDemo(EquilibreDb db, IServiceProvider services
 
     /// <summary>How the demo's designators choose among the shortlist (the calibration of the replay).</summary>
     public static readonly DesignationHabits Habits = DesignationHabits.Default;
-
 
     private static readonly string[] RefusalCodes = ["LOCALISATION", "TYPOLOGIE", "LOYER", "ETAT", "SITUATION", "AUTRE_LOGEMENT"];
 
