@@ -96,7 +96,7 @@ internal sealed class RplsImportScenario : IScenario
         var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.ExecuteSqlRawAsync(database.Provider == DatabaseProvider.Postgres
-            ? "TRUNCATE \"DwellingStates\", \"Dwellings\", \"Residences\", \"Bailleurs\" RESTART IDENTITY"
+            ? "TRUNCATE \"DwellingStates\", \"Dwellings\", \"Residences\", \"Bailleurs\" RESTART IDENTITY CASCADE"
             : "DELETE FROM \"DwellingStates\"; DELETE FROM \"Dwellings\"; DELETE FROM \"Residences\"; DELETE FROM \"Bailleurs\";", ct);
     }
 

@@ -96,6 +96,13 @@ public sealed class TestDatabase : IAsyncDisposable
             ? new SqliteEquilibreDb(new DbContextOptionsBuilder<SqliteEquilibreDb>().UseSqlite($"Data Source={_sqliteFile};Pooling=False").Options)
             : new SqliteEquilibreDb(new DbContextOptionsBuilder<SqliteEquilibreDb>().UseSqlite(_sqlite!).Options);
 
+    /// <summary>A new context whose commands go through <paramref name="interceptor"/> (to see which SQL a handler runs).</summary>
+    public EquilibreDb NewContext(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor) => Provider == Provider.Postgres
+        ? new PostgresEquilibreDb(new DbContextOptionsBuilder<PostgresEquilibreDb>().UseNpgsql(_postgres).AddInterceptors(interceptor).Options)
+        : _sqliteFile is not null
+            ? new SqliteEquilibreDb(new DbContextOptionsBuilder<SqliteEquilibreDb>().UseSqlite($"Data Source={_sqliteFile};Pooling=False").AddInterceptors(interceptor).Options)
+            : new SqliteEquilibreDb(new DbContextOptionsBuilder<SqliteEquilibreDb>().UseSqlite(_sqlite!).AddInterceptors(interceptor).Options);
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null)

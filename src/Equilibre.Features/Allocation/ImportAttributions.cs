@@ -23,8 +23,12 @@ namespace Equilibre.Features.Allocation;
 /// Atomic: one rejected line refuses the whole file (<see cref="ImportTransaction"/>). Idempotent by the file's
 /// identifier (<see cref="Lease.ImportKey"/>): the same content is counted unchanged, a changed line updates the
 /// imported lease (with an audit line saying which fields changed); a lease signed through the workflow is never touched.
-/// Streamed in batches of <see cref="BatchSize"/> lines, each looked up by key; new leases are appended through
-/// <see cref="IBulkLoader"/>. The one-active-lease rules (an imported lease without end date is active) are checked
+/// Streamed in batches of <see cref="BatchSize"/> lines, each looked up by key, the reference data included (only the
+/// communes, quartiers and Q1 thresholds the batch's dwellings need, kept for the next batches): the cost of a file
+/// follows its lines, not the size of the référentiel. Existing leases are compared untracked; only a changed one is
+/// attached and rewritten. New leases are appended through <see cref="IBulkLoader"/> with keys drawn from the
+/// database's identity sequence (<see cref="BulkColumns.NextIdsAsync{TEntity}"/>), so that a lease signed meanwhile
+/// through <see cref="SignLease"/> never gets the same key. The one-active-lease rules (an imported lease without end date is active) are checked
 /// against the database and within the file, so that a line is refused with its reason rather than by the index.
 /// </summary>
 public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulkLoader bulk, QpvRuleSettings qpvSettings)
@@ -46,13 +50,19 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
         int Number, string Key, DateOnly SignedOn, DateOnly StartsOn, DateOnly? EndedOn, string RplsId, string? Numero, string BailleurSiren,
         string? Reservataire, FluxOrigin Flux, Relocation Relocation, bool Mutation, decimal? ResourcesPerUc, bool? Q1, string? EpciSiren, bool? Dalo, string? Priority);
 
+    /// <summary>
+    /// Reference data of the file. Bailleurs and organisations (a few hundred) are loaded whole; communes, quartiers
+    /// and thresholds are loaded per batch for the keys it needs and kept (<see cref="Seen"/>: keys already asked,
+    /// found or not).
+    /// </summary>
     private sealed record Reference(
         Dictionary<string, (long Id, long? OrganisationId, string Name)> Bailleurs,
         Dictionary<string, long> OrganisationsBySiren,
         Dictionary<string, List<long>> OrganisationsByName,
         Dictionary<string, List<PriorityArea>> Areas,
         Dictionary<string, (string Departement, string Region, string? Epci)> Communes,
-        List<Q1Threshold> Thresholds);
+        List<Q1Threshold> Thresholds,
+        HashSet<string> Seen);
 
     public async Task<ImportRun> HandleAsync(Request request, CancellationToken ct = default)
     {
@@ -70,7 +80,7 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
             }
 
             var reference = await LoadReferenceAsync(token);
-            var state = new FileState(FrenchTime.Today(clock), clock.GetUtcNow(), request.User, await NextIdAsync(token));
+            var state = new FileState(FrenchTime.Today(clock), clock.GetUtcNow(), request.User);
             var batch = new List<Line>(BatchSize);
             using var reader = DelimitedText.Open(request.File);
             foreach (var row in DelimitedText.Read(reader, RequiredColumns))
@@ -93,20 +103,15 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
             }
 
             await ResolveAsync(batch, run, reference, state, token);
-            if (!state.Rejected)
-            {
-                await BulkColumns.ResetIdentityAsync<Lease>(db, token);
-            }
         }, ct);
     }
 
-    /// <summary>What the file's lines share across batches: duplicate keys, active leases per dwelling and demand, next lease id.</summary>
-    private sealed class FileState(DateOnly today, DateTimeOffset now, CurrentUser user, long nextId)
+    /// <summary>What the file's lines share across batches: duplicate keys, active leases per dwelling and demand.</summary>
+    private sealed class FileState(DateOnly today, DateTimeOffset now, CurrentUser user)
     {
         public DateOnly Today { get; } = today;
         public DateTimeOffset Now { get; } = now;
         public CurrentUser User { get; } = user;
-        public long NextId { get; set; } = nextId;
         public Dictionary<string, int> Keys { get; } = new(StringComparer.Ordinal);
         public Dictionary<long, int> ActiveDwellings { get; } = [];
         public Dictionary<long, int> ActiveDemands { get; } = [];
@@ -115,22 +120,55 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
         public bool Rejected { get; set; }
     }
 
-    private async Task<long> NextIdAsync(CancellationToken ct) => (await db.Leases.MaxAsync(l => (long?)l.Id, ct) ?? 0) + 1;
-
     private async Task<Reference> LoadReferenceAsync(CancellationToken ct)
     {
         var bailleurs = await db.Bailleurs.AsNoTracking().ToDictionaryAsync(b => b.Siren, b => (b.Id, b.OrganisationId, b.Name), ct);
         var organisations = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.Siren }).ToListAsync(ct);
-        var areas = (await db.PriorityAreas.AsNoTracking().ToListAsync(ct))
-            .GroupBy(a => a.Code).ToDictionary(g => g.Key, g => g.Select(a => a.ToDomain()).DistinctBy(a => (a.Code, a.Kind, a.ValidFrom)).ToList(), StringComparer.Ordinal);
-        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.Code, c => (c.DepartementCode, c.RegionCode, c.EpciSiren), ct);
-        var thresholds = await db.Q1Thresholds.AsNoTracking().Where(t => t.EpciSiren != null)
-            .Select(t => new Q1Threshold(t.EpciSiren!, t.Year, t.AmountPerUcPerYear, t.Source)).ToListAsync(ct);
         return new Reference(
             bailleurs,
             organisations.Where(o => o.Siren is not null).GroupBy(o => o.Siren!).ToDictionary(g => g.Key, g => g.First().Id),
             organisations.GroupBy(o => Fold(o.Name)).ToDictionary(g => g.Key, g => g.Select(o => o.Id).ToList()),
-            areas, communes, thresholds);
+            new Dictionary<string, List<PriorityArea>>(StringComparer.Ordinal),
+            new Dictionary<string, (string, string, string?)>(StringComparer.Ordinal),
+            [],
+            new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Loads what the batch's dwellings need and the file has not asked yet: their communes (for a résidence without
+    /// département, région or EPCI), the quartiers they are geocoded in, and the Q1 thresholds of their EPCIs and of
+    /// the EPCIs the file names.
+    /// </summary>
+    private async Task LoadReferenceAsync(Reference reference, IEnumerable<Residence> residences, IEnumerable<string?> fileEpcis, CancellationToken ct)
+    {
+        List<string> New(string prefix, IEnumerable<string?> keys) =>
+            [.. keys.OfType<string>().Distinct(StringComparer.Ordinal).Where(k => reference.Seen.Add(prefix + k)).Order(StringComparer.Ordinal)];
+
+        var list = residences.ToList();
+        var communes = New("c:", list.Select(r => r.CommuneCode));
+        if (communes.Count > 0)
+        {
+            foreach (var c in await db.Communes.AsNoTracking().Where(c => communes.Contains(c.Code)).Select(c => new { c.Code, c.DepartementCode, c.RegionCode, c.EpciSiren }).ToListAsync(ct))
+            {
+                reference.Communes[c.Code] = (c.DepartementCode, c.RegionCode, c.EpciSiren);
+            }
+        }
+
+        var quartiers = New("q:", list.Select(r => r.QpvCode is { Length: > 0 } q ? q : null));
+        if (quartiers.Count > 0)
+        {
+            foreach (var g in (await db.PriorityAreas.AsNoTracking().Where(a => quartiers.Contains(a.Code)).ToListAsync(ct)).GroupBy(a => a.Code))
+            {
+                reference.Areas[g.Key] = [.. g.Select(a => a.ToDomain()).DistinctBy(a => (a.Code, a.Kind, a.ValidFrom))];
+            }
+        }
+
+        var epcis = New("e:", list.Select(r => r.EpciSiren ?? reference.Communes.GetValueOrDefault(r.CommuneCode).Epci).Concat(fileEpcis));
+        if (epcis.Count > 0)
+        {
+            reference.Thresholds.AddRange(await db.Q1Thresholds.AsNoTracking().Where(t => t.EpciSiren != null && epcis.Contains(t.EpciSiren))
+                .Select(t => new Q1Threshold(t.EpciSiren!, t.Year, t.AmountPerUcPerYear, t.Source)).ToListAsync(ct));
+        }
     }
 
     private static string Fold(string text) => SearchText.Fold(text);
@@ -325,7 +363,8 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
             .Select(d => new { d.Id, d.Numero, d.Status, d.AnnualResourcesPerUc, d.Dalo, d.PriorityCodes, d.IsMutation })
             .ToDictionaryAsync(d => d.Numero, ct);
         var keys = batch.Select(l => l.Key).ToList();
-        var existing = await db.Leases.Where(l => l.ImportKey != null && keys.Contains(l.ImportKey)).ToDictionaryAsync(l => l.ImportKey!, ct);
+        var existing = await db.Leases.AsNoTracking().Where(l => l.ImportKey != null && keys.Contains(l.ImportKey)).ToDictionaryAsync(l => l.ImportKey!, ct);
+        await LoadReferenceAsync(reference, dwellings.Values.Select(d => d.Residence), batch.Select(l => l.EpciSiren), ct);
         var demandIds = demands.Values.Select(d => d.Id).ToList();
         var activeByDwelling = await db.Leases.AsNoTracking().Where(l => l.EndedOn == null && dwellingIds.Contains(l.DwellingId))
             .Select(l => new { l.DwellingId, l.ImportKey, l.SignedOn }).ToListAsync(ct);
@@ -335,6 +374,7 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
         var activeDemands = activeByDemand.ToLookup(a => a.DemandId);
 
         var created = new List<Lease>();
+        var createdSummaries = new List<(Lease Lease, long? DemandId, string Summary)>();
         var demandEvents = new List<DemandEvent>();
         var leaseEvents = new List<AllocationEvent>();
         foreach (var line in batch)
@@ -419,6 +459,7 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
 
             var lease = existing.GetValueOrDefault(line.Key) ?? new Lease { EpciSiren = "", CommuneCode = "", DepartementCode = "", SignedBy = state.User.DisplayName };
             var before = existing.ContainsKey(line.Key) ? Facts(lease) : null;
+            var revision = lease.Revision;
             lease.DwellingId = dwelling.Id;
             lease.DemandId = demand?.Id;
             lease.BailleurId = bailleur.Id;
@@ -490,31 +531,30 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
                 continue;
             }
 
-            string? summary;
             if (before is null)
             {
-                lease.Id = state.NextId++;
                 lease.At = state.Now;
                 lease.Revision = 1;
                 created.Add(lease);
                 run.Created++;
-                summary = French.Format($"bail historique importé (identifiant {line.Key}) : logement {line.RplsId}, signé le {line.SignedOn:dd/MM/yyyy}");
+                createdSummaries.Add((lease, demand?.Id, French.Format($"bail historique importé (identifiant {line.Key}) : logement {line.RplsId}, signé le {line.SignedOn:dd/MM/yyyy}")));
+                continue;
             }
-            else
-            {
-                var changes = Changes(before, Facts(lease));
-                if (changes.Count == 0)
-                {
-                    db.Entry(lease).State = EntityState.Unchanged;
-                    run.Unchanged++;
-                    continue;
-                }
 
-                lease.Revision++;
-                db.Entry(lease).State = EntityState.Modified;
-                run.Updated++;
-                summary = $"bail historique mis à jour par l'import (identifiant {line.Key}) : {string.Join(", ", changes)}";
+            var changes = Changes(before, Facts(lease));
+            if (changes.Count == 0)
+            {
+                run.Unchanged++;
+                continue;
             }
+
+            // Read untracked: attached now, with the revision read as the original value of the concurrency token.
+            lease.Revision = revision + 1;
+            var entry = db.Leases.Attach(lease);
+            entry.Property(l => l.Revision).OriginalValue = revision;
+            entry.State = EntityState.Modified;
+            run.Updated++;
+            var summary = $"bail historique mis à jour par l'import (identifiant {line.Key}) : {string.Join(", ", changes)}";
 
             leaseEvents.Add(AllocationJournal.Event(AllocationJournal.Lease, lease.Id, null, summary, run.Source, state.User, state.Now));
             if (demand is not null)
@@ -527,6 +567,22 @@ public sealed class ImportAttributions(EquilibreDb db, TimeProvider clock, IBulk
         {
             db.ChangeTracker.Clear();
             return;
+        }
+
+        // Keys from the identity sequence, as a signature takes them: a lease signed meanwhile cannot get the same one.
+        var ids = await BulkColumns.NextIdsAsync<Lease>(db, created.Count, ct);
+        for (var i = 0; i < created.Count; i++)
+        {
+            created[i].Id = ids[i];
+        }
+
+        foreach (var (lease, demandId, summary) in createdSummaries)
+        {
+            leaseEvents.Add(AllocationJournal.Event(AllocationJournal.Lease, lease.Id, null, summary, run.Source, state.User, state.Now));
+            if (demandId is { } id)
+            {
+                demandEvents.Add(DemandAccess.Event(id, DemandEventKind.Lease, summary, run.Source, state.User, state.Now));
+            }
         }
 
         await bulk.LoadAsync<Lease, Lease>(db, BulkColumns.Of<Lease>(db, withGeneratedKey: true), created, ct);

@@ -20,7 +20,7 @@ public interface IBulkLoader
 }
 
 /// <summary>Columns for every mapped property of an entity, read by reflection (optionally without its generated key).</summary>
-public static class BulkColumns
+public static partial class BulkColumns
 {
     public static IReadOnlyList<BulkColumn<TEntity>> Of<TEntity>(EquilibreDb db, bool withGeneratedKey)
         where TEntity : class
@@ -47,6 +47,39 @@ public static class BulkColumns
         var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
         var sql = $"SELECT setval(pg_get_serial_sequence('{BulkTarget.Quote(table)}', '{key}'), GREATEST(COALESCE((SELECT MAX({BulkTarget.Quote(key)}) FROM {BulkTarget.Quote(table)}), 0), 1))";
         await db.Database.ExecuteSqlRawAsync(sql, ct);
+    }
+}
+
+/// <summary>Keys for rows appended with an explicit key (their events or children must know it before the load).</summary>
+public static partial class BulkColumns
+{
+    /// <summary>
+    /// <paramref name="count"/> keys for new rows of <typeparamref name="TEntity"/>. PostgreSQL draws them from the
+    /// identity sequence — the one an EF insert (a signature) uses — so that two transactions never get the same key,
+    /// whether they commit or not; the sequence must then never be moved back (no <see cref="ResetIdentityAsync"/>).
+    /// SQLite has one writer at a time: the keys follow the largest key, this transaction's own rows included.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> NextIdsAsync<TEntity>(EquilibreDb db, int count, CancellationToken ct = default)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var entity = db.Model.FindEntityType(typeof(TEntity))!;
+        var table = entity.GetTableName()!;
+        var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
+        if (db.Database.IsNpgsql())
+        {
+            var sql = $"SELECT nextval(pg_get_serial_sequence('{BulkTarget.Quote(table)}', '{key}')) AS \"Value\" FROM generate_series(1, {{0}})";
+            return await db.Database.SqlQueryRaw<long>(sql, count).ToListAsync(ct);
+        }
+
+        var max = $"SELECT COALESCE(MAX({BulkTarget.Quote(key)}), 0) AS \"Value\" FROM {BulkTarget.Quote(table)}";
+        var last = await db.Database.SqlQueryRaw<long>(max).SingleAsync(ct);
+        return [.. Enumerable.Range(1, count).Select(i => last + i)];
     }
 }
 

@@ -14,9 +14,11 @@ namespace Equilibre.Features.Stock;
 /// state of the social stock at 1 January of a millésime. Atomic (one rejected line refuses the whole file) and
 /// idempotent by dwelling identifier and millésime: a state already stored with the same facts is counted
 /// unchanged, one with other facts is rewritten (updated), a new millésime adds states. Streamed in batches of
-/// <see cref="BatchSize"/> lines: each batch looks up its résidences, dwellings and states by key, then appends the
-/// new rows through <see cref="IBulkLoader"/> (PostgreSQL binary COPY, SQLite prepared inserts) — memory does not
-/// depend on the file size but for one 8-byte hash per dwelling, kept to detect duplicates (docs/adr/0007).
+/// <see cref="BatchSize"/> lines: each batch looks up its bailleurs and résidences by key. On PostgreSQL the batch is
+/// then appended to a temporary staging table and the dwellings and states are written set-based once the whole file
+/// is checked (ImportRpls.Staging.cs); on SQLite each batch looks up its dwellings and states and appends the new rows
+/// through <see cref="IBulkLoader"/> (prepared inserts) — memory does not depend on the file size but for one 8-byte
+/// hash per dwelling, kept to detect duplicates (docs/adr/0007).
 /// </summary>
 public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulkLoader bulk)
 {
@@ -37,7 +39,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         /// <summary>
         /// File size (bytes) from which PostgreSQL checks the stock's foreign keys once, at the end, instead of one
         /// lookup and row lock per written row: they are dropped and re-created (validated) inside the import's
-        /// transaction, which blocks readers of the stock meanwhile. Default 64 MB (≈ 280,000 open-data lines): a
+        /// transaction, around the set-based writes of the staged file only, which blocks readers of the stock meanwhile. Default 64 MB (≈ 280,000 open-data lines): a
         /// territory-wide import, never a bailleur's own file of a few thousand dwellings.
         /// </summary>
         public long ForeignKeysCheckedOnceFrom { get; init; } = 64L << 20;
@@ -83,7 +85,7 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
             {
                 await BulkColumns.ResetIdentityAsync<Residence>(db, token);
                 await BulkColumns.ResetIdentityAsync<Dwelling>(db, token);
-                await writer.FinishAsync(token);
+                await writer.FinishAsync(run, token);
             }
         }, ct);
     }
@@ -226,25 +228,30 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
     [GeneratedRegex("(?<![0-9])20[1-9][0-9](?![0-9])")]
     private static partial Regex YearInName();
 
-    /// <summary>Writes the batches of one import: keys are assigned here, after the tables are locked on PostgreSQL.</summary>
-    private sealed class Writer(EquilibreDb db, IBulkLoader bulk, int millesime)
+    /// <summary>
+    /// Writes the batches of one import: keys are assigned here, after the tables are locked on PostgreSQL. On
+    /// PostgreSQL the dwellings and states are staged, then written set-based at the end (ImportRpls.Staging.cs); on
+    /// SQLite (a file, one writer at a time, no COPY) each batch looks up its dwellings and appends the new rows.
+    /// </summary>
+    private sealed partial class Writer(EquilibreDb db, IBulkLoader bulk, int millesime, bool large)
     {
         private readonly Dictionary<string, long> _bailleurs = new(StringComparer.Ordinal);
         private long _nextResidence;
         private long _nextDwelling;
         private bool _dwellingsExisted;
+        private bool _staging;
         private readonly List<(string Table, string Name, string Definition)> _droppedForeignKeys = [];
 
         public static async Task<Writer> StartAsync(EquilibreDb db, IBulkLoader bulk, int millesime, bool large, CancellationToken ct)
         {
-            var writer = new Writer(db, bulk, millesime);
+            var writer = new Writer(db, bulk, millesime, large);
             if (db.Database.IsNpgsql())
             {
                 await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Residences\", \"Dwellings\" IN SHARE ROW EXCLUSIVE MODE", ct);
-                if (large)
-                {
-                    await writer.DropForeignKeysAsync(ct);
-                }
+                await writer.CreateStagingAsync(ct);
+                writer._staging = true;
+                writer._nextResidence = (await db.Residences.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1;
+                return writer;
             }
 
             var lastDwelling = await db.Dwellings.MaxAsync(d => (long?)d.Id, ct);
@@ -254,9 +261,23 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
             return writer;
         }
 
-        /// <summary>Re-creates the foreign keys dropped for a large file: PostgreSQL validates every row in one join.</summary>
-        public async Task FinishAsync(CancellationToken ct)
+        /// <summary>
+        /// PostgreSQL: writes the staged lines into the stock — for a large file with the foreign keys dropped first,
+        /// then re-created so that PostgreSQL validates every row in one join instead of one lookup per row.
+        /// </summary>
+        public async Task FinishAsync(ImportRun run, CancellationToken ct)
         {
+            if (!_staging)
+            {
+                return;
+            }
+
+            if (large)
+            {
+                await DropForeignKeysAsync(ct);
+            }
+
+            await WriteStagedAsync(run, ct);
             foreach (var (table, name, definition) in _droppedForeignKeys)
             {
                 // Names and definitions come from the catalogue, not from the file.
@@ -296,6 +317,11 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
 
             await BailleursAsync(batch, ct);
             var residences = await ResidencesAsync(batch, ct);
+            if (_staging)
+            {
+                await StageAsync(batch, residences, ct);
+                return;
+            }
 
             // One query for the dwellings of the batch, their state of this millésime and whether it predates them;
             // none at all when the table was empty before this import (its own identifiers are distinct).

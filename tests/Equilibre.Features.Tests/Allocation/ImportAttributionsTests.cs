@@ -248,4 +248,85 @@ public sealed class ImportAttributionsTests
         Assert.Contains("seul un administrateur", run.Failure, StringComparison.Ordinal);
         Assert.NotEqual(Roles.Administrateur, world.BailleurAUser.Roles.Single());
     }
+
+    /// <summary>
+    /// Keys of imported leases come from the identity sequence a signature uses (issue 8): on PostgreSQL a lease signed
+    /// in a transaction still open while the file is imported keeps its key, the import neither waits for it nor
+    /// collides with it, and a lease signed afterwards gets a key of its own (the sequence is never moved back).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_BesideAConcurrentSignature_LeasesGetDistinctKeys(Provider provider)
+    {
+        var world = await WorldAsync(provider);
+        await using var _d = world.Database;
+        Assert.True((await ImportAsync(world, Golden("attributions_2026.csv"))).Succeeded);
+        var file = Make.TextFile(Header,
+        [
+            "OLD-1;2024-01-02;2024-01-02;2024-12-31;5100090001;;900000011;;bailleur;;non;9000;;;;",
+            "OLD-2;2025-01-02;2025-01-02;2025-12-31;5100090001;;900000011;;bailleur;;non;9000;;;;",
+        ]);
+
+        async Task<Lease> SignedAsync(Equilibre.Features.Data.EquilibreDb db)
+        {
+            var dwelling = await db.Dwellings.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+            var bailleur = await db.Bailleurs.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+            var lease = new Lease
+            {
+                DwellingId = dwelling,
+                BailleurId = bailleur,
+                SignedOn = new DateOnly(2023, 5, 2),
+                StartsOn = new DateOnly(2023, 5, 2),
+                EndedOn = new DateOnly(2023, 12, 31),
+                EpciSiren = "200067213",
+                CommuneCode = "51454",
+                DepartementCode = "51",
+                SignedBy = "signature (test)",
+                At = Make.Clock().GetUtcNow(),
+                Revision = 1,
+            };
+            db.Leases.Add(lease);
+            await db.SaveChangesAsync();
+            return lease;
+        }
+
+        Lease during;
+        ImportRun run;
+        await using (var signing = world.Database.NewContext())
+        {
+            if (provider == Provider.Postgres)
+            {
+                await using var transaction = await signing.Database.BeginTransactionAsync();
+                during = await SignedAsync(signing);
+                var import = ImportAsync(world, file);
+                var first = await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(30)));
+                await transaction.CommitAsync();
+                run = await import;
+                Assert.Same(import, first); // the import did not wait for the open signature
+            }
+            else
+            {
+                // SQLite has one writer at a time: the signature commits first.
+                during = await SignedAsync(signing);
+                run = await ImportAsync(world, file);
+            }
+        }
+
+        Assert.True(run.Succeeded, Messages(run));
+        Assert.Equal(2, run.Created);
+        Lease after;
+        await using (var signing = world.Database.NewContext())
+        {
+            after = await SignedAsync(signing);
+        }
+
+        await using var db = world.Database.NewContext();
+        var ids = await db.Leases.Select(l => l.Id).ToListAsync();
+        Assert.Equal(8, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var imported = await db.Leases.Where(l => l.ImportKey == "OLD-1" || l.ImportKey == "OLD-2").Select(l => l.Id).ToListAsync();
+        Assert.DoesNotContain(during.Id, imported);
+        Assert.DoesNotContain(after.Id, imported);
+        Assert.True(after.Id > imported.Max());
+    }
 }

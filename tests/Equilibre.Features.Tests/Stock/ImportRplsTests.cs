@@ -1,6 +1,7 @@
 using System.Text;
 using Equilibre.Domain.Organisations;
 using Equilibre.Domain.Stock;
+using Equilibre.Features.Imports;
 using Equilibre.Features.Organisations;
 using Equilibre.Features.Stock;
 using Microsoft.EntityFrameworkCore;
@@ -354,6 +355,82 @@ public sealed class ImportRplsTests
             var keys = await check.Database.SqlQueryRaw<string>(
                 "SELECT conname::text AS \"Value\" FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('\"Dwellings\"'::regclass, '\"DwellingStates\"'::regclass) ORDER BY 1").ToListAsync();
             Assert.Equal(["FK_DwellingStates_Bailleurs_BailleurId", "FK_DwellingStates_Dwellings_DwellingId", "FK_Dwellings_Residences_ResidenceId"], keys);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL stages the checked lines and writes the stock set-based (ImportRpls.Staging.cs); SQLite keeps the
+    /// batch path. On both, a file of three batches whose last line is refused leaves nothing behind (no résidence,
+    /// bailleur, dwelling or state of the earlier batches), and a later file mixing unchanged, changed and new lines
+    /// is counted line by line as before.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_PostgresStagesTheFile_RefusedLastLineRollsBackEverything(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        const string header = "IDENT_REP;SIRET;DEPCOM;NUMVOIE;NOMVOIE;NBPIECE;SURFHAB;FINAN";
+        string Line(int i, int rooms) => $"{5500000000 + i};77567079600017;51454;{i % 89};RUE DE TEST;{rooms};{40 + (i % 60)};52";
+        var count = (2 * ImportRpls.BatchSize) + 11;
+        var broken = Make.TextFile(header, [.. Enumerable.Range(1, count).Select(i => Line(i, 1 + (i % 5))), Line(count + 1, 0)]);
+        var commands = new SqlLog();
+
+        ImportRun refused;
+        await using (var db = database.NewContext(commands))
+        {
+            refused = await new ImportRpls(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportRpls.Request(broken, 2025));
+        }
+
+        Assert.False(refused.Succeeded);
+        Assert.Equal(count + 1, refused.Read);
+        Assert.Equal((count + 2, "NBPIECE"), (refused.Issues.Single().Line, refused.Issues.Single().Field)); // line 1 is the header
+        Assert.Contains("ligne 10013", refused.Issues.Single().Message, StringComparison.Ordinal);
+        await using (var check = database.NewContext())
+        {
+            Assert.Equal((0, 0, 0, 0), (await check.Bailleurs.CountAsync(), await check.Residences.CountAsync(), await check.Dwellings.CountAsync(), await check.DwellingStates.CountAsync()));
+        }
+
+        // Every batch was staged (PostgreSQL) before the last line was read; the set-based writes never ran.
+        Assert.Equal(provider == Provider.Postgres, commands.Texts.Any(t => t.Contains($"CREATE TEMP TABLE {ImportRpls.StagingTable}", StringComparison.Ordinal)));
+        Assert.DoesNotContain(commands.Texts, t => t.Contains($"FROM {ImportRpls.StagingTable}", StringComparison.Ordinal));
+
+        var good = Make.TextFile(header, Enumerable.Range(1, count).Select(i => Line(i, 1 + (i % 5))));
+        var first = await ImportAsync(database, good, 2025);
+
+        // Again: lines 1–100 get one more room (updated), 101–200 are dropped, 201.. are the same, and 10 new lines.
+        var mixed = Make.TextFile(header, Enumerable.Range(1, count + 10).Where(i => i is <= 100 or > 200).Select(i => Line(i, i <= 100 ? 2 + (i % 5) : 1 + (i % 5))));
+        commands = new SqlLog();
+        ImportRun second;
+        await using (var db = database.NewContext(commands))
+        {
+            second = await new ImportRpls(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportRpls.Request(mixed, 2025));
+        }
+
+        Assert.True(first.Succeeded, first.Failure);
+        Assert.True(second.Succeeded, second.Failure);
+        Assert.Equal((count, 0, 0), (first.Created, first.Updated, first.Unchanged));
+        Assert.Equal((10, 100, count - 200), (second.Created, second.Updated, second.Unchanged));
+        Assert.Equal(provider == Provider.Postgres, commands.Texts.Any(t => t.StartsWith("INSERT INTO \"DwellingStates\"", StringComparison.Ordinal) && t.Contains($"FROM {ImportRpls.StagingTable}", StringComparison.Ordinal)));
+        await using var db2 = database.NewContext();
+        Assert.Equal((count + 10, count + 10), (await db2.Dwellings.CountAsync(), await db2.DwellingStates.CountAsync()));
+        var dwellings = await db2.Dwellings.OrderBy(d => d.Id).Select(d => d.RplsId).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, count + 10).Select(i => (5500000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)), dwellings); // keys follow the file
+        var updated = await db2.DwellingStates.Join(db2.Dwellings, s => s.DwellingId, d => d.Id, (s, d) => new { d.RplsId, s.Rooms }).SingleAsync(x => x.RplsId == "5500000007");
+        Assert.Equal(4, updated.Rooms);
+        Assert.Single(await db2.Bailleurs.ToListAsync());
+    }
+
+    /// <summary>Records the text of every command EF runs.</summary>
+    private sealed class SqlLog : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
 }
