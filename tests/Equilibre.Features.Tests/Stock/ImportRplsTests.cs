@@ -359,22 +359,39 @@ public sealed class ImportRplsTests
     }
 
     /// <summary>
-    /// PostgreSQL stages the checked lines and writes the stock set-based (ImportRpls.Staging.cs); SQLite keeps the
-    /// batch path. On both, a file of three batches whose last line is refused leaves nothing behind (no résidence,
-    /// bailleur, dwelling or state of the earlier batches), and a later file mixing unchanged, changed and new lines
-    /// is counted line by line as before.
+    /// PostgreSQL writes into an empty stock batch by batch, and stages the checked lines into a stock that already holds
+    /// dwellings, then writes it set-based (ImportRpls.Staging.cs); SQLite keeps the batch path. On a staged import, a
+    /// file of three batches whose last line is refused leaves the stock as it was (no résidence, dwelling or state of
+    /// the earlier batches, no state changed), and a later file mixing unchanged, changed and new lines is counted line
+    /// by line as before.
     /// </summary>
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Import_PostgresStagesTheFile_RefusedLastLineRollsBackEverything(Provider provider)
+    public async Task Import_PostgresStagesIntoAnExistingStock_RefusedLastLineRollsBackEverything(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         const string header = "IDENT_REP;SIRET;DEPCOM;NUMVOIE;NOMVOIE;NBPIECE;SURFHAB;FINAN";
         string Line(int i, int rooms) => $"{5500000000 + i};77567079600017;51454;{i % 89};RUE DE TEST;{rooms};{40 + (i % 60)};52";
+        bool Staged(SqlLog log) => log.Texts.Any(t => t.Contains($"CREATE TEMP TABLE {ImportRpls.StagingTable}", StringComparison.Ordinal));
         var count = (2 * ImportRpls.BatchSize) + 11;
-        var broken = Make.TextFile(header, [.. Enumerable.Range(1, count).Select(i => Line(i, 1 + (i % 5))), Line(count + 1, 0)]);
-        var commands = new SqlLog();
 
+        // Into an empty stock: batch by batch on both providers.
+        var good = Make.TextFile(header, Enumerable.Range(1, count).Select(i => Line(i, 1 + (i % 5))));
+        var commands = new SqlLog();
+        ImportRun first;
+        await using (var db = database.NewContext(commands))
+        {
+            first = await new ImportRpls(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportRpls.Request(good, 2025));
+        }
+
+        Assert.True(first.Succeeded, first.Failure);
+        Assert.Equal((count, 0, 0), (first.Created, first.Updated, first.Unchanged));
+        Assert.False(Staged(commands));
+
+        // Lines 1–100 get one more room (updated), 101–200 are dropped, 201.. are the same, and 10 new lines.
+        var mixedLines = Enumerable.Range(1, count + 10).Where(i => i is <= 100 or > 200).Select(i => Line(i, i <= 100 ? 2 + (i % 5) : 1 + (i % 5))).ToList();
+        var broken = Make.TextFile(header, [.. mixedLines, Line(count + 11, 0)]);
+        commands = new SqlLog();
         ImportRun refused;
         await using (var db = database.NewContext(commands))
         {
@@ -382,23 +399,19 @@ public sealed class ImportRplsTests
         }
 
         Assert.False(refused.Succeeded);
-        Assert.Equal(count + 1, refused.Read);
-        Assert.Equal((count + 2, "NBPIECE"), (refused.Issues.Single().Line, refused.Issues.Single().Field)); // line 1 is the header
-        Assert.Contains("ligne 10013", refused.Issues.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(mixedLines.Count + 1, refused.Read);
+        Assert.Equal((mixedLines.Count + 2, "NBPIECE"), (refused.Issues.Single().Line, refused.Issues.Single().Field)); // line 1 is the header
         await using (var check = database.NewContext())
         {
-            Assert.Equal((0, 0, 0, 0), (await check.Bailleurs.CountAsync(), await check.Residences.CountAsync(), await check.Dwellings.CountAsync(), await check.DwellingStates.CountAsync()));
+            Assert.Equal((1, count, count), (await check.Bailleurs.CountAsync(), await check.Dwellings.CountAsync(), await check.DwellingStates.CountAsync()));
+            Assert.Equal(3, (await check.DwellingStates.Join(check.Dwellings, s => s.DwellingId, d => d.Id, (s, d) => new { d.RplsId, s.Rooms }).SingleAsync(x => x.RplsId == "5500000007")).Rooms); // unchanged
         }
 
         // Every batch was staged (PostgreSQL) before the last line was read; the set-based writes never ran.
-        Assert.Equal(provider == Provider.Postgres, commands.Texts.Any(t => t.Contains($"CREATE TEMP TABLE {ImportRpls.StagingTable}", StringComparison.Ordinal)));
+        Assert.Equal(provider == Provider.Postgres, Staged(commands));
         Assert.DoesNotContain(commands.Texts, t => t.Contains($"FROM {ImportRpls.StagingTable}", StringComparison.Ordinal));
 
-        var good = Make.TextFile(header, Enumerable.Range(1, count).Select(i => Line(i, 1 + (i % 5))));
-        var first = await ImportAsync(database, good, 2025);
-
-        // Again: lines 1–100 get one more room (updated), 101–200 are dropped, 201.. are the same, and 10 new lines.
-        var mixed = Make.TextFile(header, Enumerable.Range(1, count + 10).Where(i => i is <= 100 or > 200).Select(i => Line(i, i <= 100 ? 2 + (i % 5) : 1 + (i % 5))));
+        var mixed = Make.TextFile(header, mixedLines);
         commands = new SqlLog();
         ImportRun second;
         await using (var db = database.NewContext(commands))
@@ -406,9 +419,7 @@ public sealed class ImportRplsTests
             second = await new ImportRpls(db, Make.Clock(), database.BulkLoader).HandleAsync(new ImportRpls.Request(mixed, 2025));
         }
 
-        Assert.True(first.Succeeded, first.Failure);
         Assert.True(second.Succeeded, second.Failure);
-        Assert.Equal((count, 0, 0), (first.Created, first.Updated, first.Unchanged));
         Assert.Equal((10, 100, count - 200), (second.Created, second.Updated, second.Unchanged));
         Assert.Equal(provider == Provider.Postgres, commands.Texts.Any(t => t.StartsWith("INSERT INTO \"DwellingStates\"", StringComparison.Ordinal) && t.Contains($"FROM {ImportRpls.StagingTable}", StringComparison.Ordinal)));
         await using var db2 = database.NewContext();
