@@ -14,10 +14,10 @@ namespace Equilibre.Features.Stock;
 /// state of the social stock at 1 January of a millésime. Atomic (one rejected line refuses the whole file) and
 /// idempotent by dwelling identifier and millésime: a state already stored with the same facts is counted
 /// unchanged, one with other facts is rewritten (updated), a new millésime adds states. Streamed in batches of
-/// <see cref="BatchSize"/> lines: each batch looks up its bailleurs and résidences by key. On PostgreSQL the batch is
-/// then appended to a temporary staging table and the dwellings and states are written set-based once the whole file
-/// is checked (ImportRpls.Staging.cs); on SQLite each batch looks up its dwellings and states and appends the new rows
-/// through <see cref="IBulkLoader"/> (prepared inserts) — memory does not depend on the file size but for one 8-byte
+/// <see cref="BatchSize"/> lines: each batch looks up its bailleurs and résidences by key. On PostgreSQL, into a stock
+/// that already holds dwellings, the batch is then appended to a temporary staging table and the dwellings and states
+/// are written set-based once the whole file is checked (ImportRpls.Staging.cs); otherwise (an empty stock, or SQLite)
+/// each batch looks up its dwellings and states and appends the new rows through <see cref="IBulkLoader"/> — memory does not depend on the file size but for one 8-byte
 /// hash per dwelling, kept to detect duplicates (docs/adr/0007).
 /// </summary>
 public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulkLoader bulk)
@@ -230,8 +230,9 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
 
     /// <summary>
     /// Writes the batches of one import: keys are assigned here, after the tables are locked on PostgreSQL. On
-    /// PostgreSQL the dwellings and states are staged, then written set-based at the end (ImportRpls.Staging.cs); on
-    /// SQLite (a file, one writer at a time, no COPY) each batch looks up its dwellings and appends the new rows.
+    /// PostgreSQL into an existing stock the dwellings and states are staged, then written set-based at the end
+    /// (ImportRpls.Staging.cs); into an empty stock, and on SQLite (a file, one writer at a time, no COPY), each batch
+    /// looks up its dwellings and appends the new rows.
     /// </summary>
     private sealed partial class Writer(EquilibreDb db, IBulkLoader bulk, int millesime, bool large)
     {
@@ -275,8 +276,9 @@ public sealed partial class ImportRpls(EquilibreDb db, TimeProvider clock, IBulk
         }
 
         /// <summary>
-        /// PostgreSQL: writes the staged lines into the stock — for a large file with the foreign keys dropped first,
-        /// then re-created so that PostgreSQL validates every row in one join instead of one lookup per row.
+        /// PostgreSQL: writes the staged lines into the stock (for a large file with the foreign keys dropped first), then
+        /// re-creates the foreign keys dropped for a large file, on either path, so that PostgreSQL validates every row in
+        /// one join instead of one lookup per row.
         /// </summary>
         public async Task FinishAsync(ImportRun run, CancellationToken ct)
         {
