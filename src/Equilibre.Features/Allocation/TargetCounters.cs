@@ -28,7 +28,8 @@ public static class TargetCounters
     /// The counters of <paramref name="epciSiren"/> (T1, T2 over all the EPCI's leases) and of the holder within the EPCI
     /// (T1, T2 and T3 over its leases only — for the bailleur, its non-reserved flux and the dwellings returned to it,
     /// §5.4), for the leases signed from 1 January of <paramref name="year"/> to 31 December: the facts of one EPCI and
-    /// year (a few thousand leases at most), counted twice by the engine.
+    /// year (a few hundred to a few thousand leases; tens of thousands for the largest metropoles), counted twice by the
+    /// engine.
     /// </summary>
     public static async Task<IReadOnlyList<TargetCounter>> ReadAsync(
         EquilibreDb db, string epciSiren, string epciName, Holder holder, int year, TargetsSettings targets, QpvRuleSettings qpv, CancellationToken ct = default)
