@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Equilibre.Features;
 using Equilibre.Features.Data;
 using Equilibre.Features.Demo.National;
@@ -7,6 +8,7 @@ using Equilibre.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Equilibre.Benchmarks;
 
@@ -106,4 +108,47 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
     }
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
+
+    /// <summary>Empties the given tables (in that order on SQLite; one <c>TRUNCATE … RESTART IDENTITY CASCADE</c> on PostgreSQL).</summary>
+    public async Task ClearAsync(CancellationToken ct, params string[] tables)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Postgres
+            ? $"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))} RESTART IDENTITY CASCADE"
+            : string.Concat(tables.Select(t => $"DELETE FROM \"{t}\"; ")), ct);
+    }
+
+    /// <summary>
+    /// The baseline of an import: the file streamed into a table of text columns (named by its header line) by one
+    /// <c>COPY</c>, what <c>psql \copy</c> does — no check, no key, no index. Seconds, table creation and drop included.
+    /// </summary>
+    public static async Task<double> CopyBaselineAsync(string connectionString, string file, CancellationToken ct)
+    {
+        var header = File.ReadLines(file).First().Split(';');
+        var watch = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using (var create = new NpgsqlCommand($"DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy ({string.Join(", ", header.Select(h => $"\"{h}\" text"))})", connection))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var writer = await connection.BeginTextImportAsync("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true, DELIMITER ';')", ct))
+        using (var reader = new StreamReader(file, Encoding.UTF8))
+        {
+            var buffer = new char[81920];
+            int read;
+            while ((read = await reader.ReadAsync(buffer, ct)) > 0)
+            {
+                await writer.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        await using var drop = new NpgsqlCommand("DROP TABLE bench_copy", connection);
+        await drop.ExecuteNonQueryAsync(ct);
+        return seconds;
+    }
 }

@@ -82,7 +82,7 @@ internal static class BenchProgram
 }
 
 /// <summary>Command-line options of a benchmark run.</summary>
-internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset, int RplsRows = 1_000_000, int Vacancies = 1000)
+internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset, int RplsRows = 1_000_000, int? Vacancies = null)
 {
     /// <summary>Demands in France's registry (SNE, 2024: ≈ 2.7 million active demands).</summary>
     public const long NationalDemands = 2_700_000;
@@ -101,7 +101,7 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
         var runs = 5;
         var reset = false;
         var rplsRows = 1_000_000;
-        var vacancies = 1000;
+        int? vacancies = null;
         var databases = new List<(DatabaseProvider, string)>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -134,7 +134,7 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
             }
         }
 
-        if (scale <= 0 || runs <= 0 || rplsRows <= 0 || vacancies <= 0)
+        if (scale <= 0 || runs <= 0 || rplsRows <= 0 || vacancies is <= 0)
         {
             throw new ArgumentException("--scale, --runs et --lignes doivent être positifs");
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Equilibre.Features.Allocation;
 using Equilibre.Features.Applications;
 using Equilibre.Features.Data;
@@ -49,7 +48,7 @@ internal sealed class NationalScenario : IScenario
         rows.Add(new ResultRow("génération des fichiers nationaux (--fichiers)", database.Label, sizes, new Timings([generation]), null, MemorySampler.Megabytes(generationPeak), "mémoire bornée", generationPeak < (1L << 30) ? "oui" : "non"));
 
         // Stock: quartiers + RPLS on empty stock and allocation tables.
-        await ClearAsync(database, ct);
+        await database.ClearAsync(ct, "AllocationEvents", "Leases", "DwellingStates", "Dwellings", "Residences", "Bailleurs", "PriorityAreas");
         var rpls = Path.Combine(folder, $"rpls_{NationalStock.Millesime}.csv");
         var (stock, stockPeak) = await MeasureAsync(async () =>
         {
@@ -57,10 +56,10 @@ internal sealed class NationalScenario : IScenario
             ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportRpls>().HandleAsync(new ImportRpls.Request(rpls, NationalStock.Millesime, "banc"), ct), generated.Dwellings);
         });
         rows.Add(new ResultRow("import du parc national (quartiers + RPLS « version loi »)", database.Label, string.Create(CultureInfo.InvariantCulture, $"{generated.Dwellings:N0} logements"),
-            new Timings([stock]), postgres ? new Timings([await CopyAsync(database.ConnectionString, rpls, ct)]) : null, MemorySampler.Megabytes(stockPeak), "< 30 s par million", stock / Math.Max(generated.Dwellings, 1) * 1e6 < 30 ? "oui" : "non"));
+            new Timings([stock]), postgres ? new Timings([await BenchDatabase.CopyBaselineAsync(database.ConnectionString, rpls, ct)]) : null, MemorySampler.Megabytes(stockPeak), "< 30 s par million", stock / Math.Max(generated.Dwellings, 1) * 1e6 < 30 ? "oui" : "non"));
 
         // Demands: the SNE XML on an empty registry (the prepared demands have the same numéros), then again.
-        await ClearDemandsAsync(database, ct);
+        await database.ClearAsync(ct, "DemandScores", "DemandEvents", "DemandWishes", "Demands");
         var xml = Path.Combine(folder, "demandes.xml");
         var (demands, demandsPeak) = await MeasureAsync(async () => ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportDemands>().HandleAsync(new ImportDemands.Request(xml), CurrentUser.CommandLine, ct), generated.Demands));
         var (demandsAgain, _) = await MeasureAsync(async () => ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportDemands>().HandleAsync(new ImportDemands.Request(xml), CurrentUser.CommandLine, ct), 0));
@@ -73,7 +72,7 @@ internal sealed class NationalScenario : IScenario
         // The réservataire organisations the leases name were created by the generator (they are not cleared above).
         var (leases, leasesPeak) = await MeasureAsync(async () => ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportAttributions>().HandleAsync(new ImportAttributions.Request(leasesFile, CurrentUser.CommandLine), ct), generated.Leases));
         var (leasesAgain, _) = await MeasureAsync(async () => ok &= await RunImportAsync(database, s => s.GetRequiredService<ImportAttributions>().HandleAsync(new ImportAttributions.Request(leasesFile, CurrentUser.CommandLine), ct), 0));
-        var copy = postgres ? new Timings([await CopyAsync(database.ConnectionString, leasesFile, ct)]) : null;
+        var copy = postgres ? new Timings([await BenchDatabase.CopyBaselineAsync(database.ConnectionString, leasesFile, ct)]) : null;
         var leaseData = string.Create(CultureInfo.InvariantCulture, $"{generated.Leases:N0} baux");
         rows.Add(new ResultRow("import des attributions historiques (tout créé)", database.Label, leaseData, new Timings([leases]), copy, MemorySampler.Megabytes(leasesPeak), "—", "—"));
         rows.Add(new ResultRow("réimport des attributions (tout inchangé)", database.Label, leaseData, new Timings([leasesAgain]), copy, "—", "—", "—"));
@@ -113,55 +112,6 @@ internal sealed class NationalScenario : IScenario
         }
 
         return true;
-    }
-
-    private static async Task ClearAsync(BenchDatabase database, CancellationToken ct)
-    {
-        await using var scope = database.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        await db.Database.ExecuteSqlRawAsync(database.Provider == DatabaseProvider.Postgres
-            ? "TRUNCATE \"AllocationEvents\", \"Leases\", \"DwellingStates\", \"Dwellings\", \"Residences\", \"Bailleurs\", \"PriorityAreas\" RESTART IDENTITY CASCADE"
-            : "DELETE FROM \"AllocationEvents\"; DELETE FROM \"Leases\"; DELETE FROM \"DwellingStates\"; DELETE FROM \"Dwellings\"; DELETE FROM \"Residences\"; DELETE FROM \"Bailleurs\"; DELETE FROM \"PriorityAreas\";", ct);
-    }
-
-    private static async Task ClearDemandsAsync(BenchDatabase database, CancellationToken ct)
-    {
-        await using var scope = database.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        await db.Database.ExecuteSqlRawAsync(database.Provider == DatabaseProvider.Postgres
-            ? "TRUNCATE \"DemandScores\", \"DemandEvents\", \"DemandWishes\", \"Demands\" CASCADE"
-            : "DELETE FROM \"DemandScores\"; DELETE FROM \"DemandEvents\"; DELETE FROM \"DemandWishes\"; DELETE FROM \"Demands\";", ct);
-    }
-
-    /// <summary>The baseline: the file streamed into a table of text columns by one COPY (what <c>psql \copy</c> does).</summary>
-    private static async Task<double> CopyAsync(string connectionString, string file, CancellationToken ct)
-    {
-        var header = File.ReadLines(file).First().Split(';');
-        var watch = Stopwatch.StartNew();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using (var create = new NpgsqlCommand($"DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy ({string.Join(", ", header.Select(h => $"\"{h}\" text"))})", connection))
-        {
-            await create.ExecuteNonQueryAsync(ct);
-        }
-
-        await using (var writer = await connection.BeginTextImportAsync("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true, DELIMITER ';')", ct))
-        using (var reader = new StreamReader(file, Encoding.UTF8))
-        {
-            var buffer = new char[81920];
-            int read;
-            while ((read = await reader.ReadAsync(buffer, ct)) > 0)
-            {
-                await writer.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
-        }
-
-        var seconds = watch.Elapsed.TotalSeconds;
-        await using var drop = new NpgsqlCommand("DROP TABLE bench_copy", connection);
-        await drop.ExecuteNonQueryAsync(ct);
-        return seconds;
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ internal sealed class ReplayScenario : IScenario
             return new ScenarioResult([], true);
         }
 
-        var vacancies = options.Vacancies == 1000 ? NationalYear / 10 : options.Vacancies;
+        var vacancies = options.Vacancies ?? NationalYear / 10;
         List<ShortlistScenario.Sample> samples;
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {

@@ -4,7 +4,6 @@ using Equilibre.Features.Data;
 using Equilibre.Features.Stock;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Equilibre.Benchmarks;
 
@@ -47,12 +46,12 @@ internal sealed class RplsImportScenario : IScenario
         {
             for (var i = 0; i < options.Runs; i++)
             {
-                await ClearAsync(database, ct);
+                await database.ClearAsync(ct, "DwellingStates", "Dwellings", "Residences", "Bailleurs");
                 created.Add(await MemorySampler.TimeAsync(async () => ok &= await ImportAsync(database, file, options.RplsRows, expectCreated: true, ct)));
                 unchanged.Add(await MemorySampler.TimeAsync(async () => ok &= await ImportAsync(database, file, options.RplsRows, expectCreated: false, ct)));
                 if (postgres)
                 {
-                    baseline.Add(await MemorySampler.TimeAsync(() => CopyAsync(database.ConnectionString, file, ct)));
+                    baseline.Add(await BenchDatabase.CopyBaselineAsync(database.ConnectionString, file, ct));
                 }
 
                 Log.Line(string.Create(CultureInfo.InvariantCulture,
@@ -88,42 +87,6 @@ internal sealed class RplsImportScenario : IScenario
         }
 
         return true;
-    }
-
-    private static async Task ClearAsync(BenchDatabase database, CancellationToken ct)
-    {
-        await using var scope = database.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        await db.Database.ExecuteSqlRawAsync(database.Provider == DatabaseProvider.Postgres
-            ? "TRUNCATE \"DwellingStates\", \"Dwellings\", \"Residences\", \"Bailleurs\" RESTART IDENTITY CASCADE"
-            : "DELETE FROM \"DwellingStates\"; DELETE FROM \"Dwellings\"; DELETE FROM \"Residences\"; DELETE FROM \"Bailleurs\";", ct);
-    }
-
-    /// <summary>The baseline: the file streamed into a table of 50 text columns by one COPY (what <c>psql \copy</c> does).</summary>
-    private static async Task CopyAsync(string connectionString, string file, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        var columns = string.Join(", ", Header.Select(h => $"\"{h}\" text"));
-        await using (var create = new NpgsqlCommand($"DROP TABLE IF EXISTS rpls_copy; CREATE TABLE rpls_copy ({columns})", connection))
-        {
-            await create.ExecuteNonQueryAsync(ct);
-        }
-
-        await using (var writer = await connection.BeginTextImportAsync("COPY rpls_copy FROM STDIN (FORMAT csv, HEADER true, DELIMITER ';')", ct))
-        using (var reader = new StreamReader(file, Encoding.UTF8))
-        {
-            var buffer = new char[81920];
-            int read;
-            while ((read = await reader.ReadAsync(buffer, ct)) > 0)
-            {
-                await writer.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
-        }
-
-        await using var drop = new NpgsqlCommand("DROP TABLE rpls_copy", connection);
-        await drop.ExecuteNonQueryAsync(ct);
     }
 
     private sealed record Commune(string Code, string Name, string PostalCode, string Departement, string DepartementName, string Epci, string EpciName);

@@ -51,7 +51,7 @@ internal sealed class ShortlistScenario : IScenario
             await vacuum.ExecuteNonQueryAsync(ct);
         }
 
-        var samples = await SampleAsync(connection, options.Vacancies, ct);
+        var samples = await SampleAsync(connection, options.Vacancies ?? 1000, ct);
         await using var scope = database.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
         var prepared = await PrepareAsync(db, samples, ct);
