@@ -147,7 +147,8 @@ public sealed class DemandWish
     /// of a vacancy reads a commune's demands in score order from one index, <c>(CommuneCode, Score DESC, DemandId)</c>,
     /// without joining the scores of every demand wishing a big city. Null when the demand has no score (not active, or
     /// no grid in force). Kept equal to the score by <see cref="Cotation.DemandScoring.StageAsync"/> (one demand) and
-    /// <see cref="Cotation.ScoreDemands"/> (the batch); never edited elsewhere.
+    /// <see cref="Cotation.ScoreDemands"/> (the batch, for the demands whose score moved), carried over when the wishes are
+    /// replaced (<see cref="DemandStore"/>); never edited elsewhere.
     /// </summary>
     public double? Score { get; set; }
 }

@@ -54,6 +54,10 @@ public static class DemandStore
         // Wished communes: a commune already wished keeps its seniority; a new one takes the demand's (a modification
         // keeps the seniority, domain.md §2.4).
         var since = demand.Wishes.ToDictionary(w => w.CommuneCode, w => w.Since);
+
+        // The new wishes keep the stored score the old ones carried (ADR 0011): the cotation batch rewrites the wishes of
+        // the demands whose score moves, not of those whose wishes were replaced.
+        var score = demand.Wishes.Select(w => w.Score).FirstOrDefault();
         demand.Wishes.Clear();
         for (var i = 0; i < file.Wishes.Communes.Count; i++)
         {
@@ -66,6 +70,7 @@ public static class DemandStore
                 DepartementCode = place.DepartementCode,
                 RegionCode = place.RegionCode,
                 Since = since.TryGetValue(place.Code, out var s) ? s : demand.RegisteredOn,
+                Score = score,
             });
         }
     }

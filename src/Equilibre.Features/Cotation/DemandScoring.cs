@@ -55,20 +55,39 @@ public static class DemandScoring
         var records = await db.CotationGrids.AsNoTracking()
             .Where(g => g.PublishedOn != null && (territory == null || g.Territory == territory))
             .ToListAsync(ct);
-        var grids = records.Select(r => r.ToDomain()).ToList();
         var result = new Dictionary<string, TerritoryGrids>(StringComparer.Ordinal);
-        foreach (var t in grids.Select(g => g.Territory).Distinct())
+        foreach (var versions in records.GroupBy(r => r.Territory, StringComparer.Ordinal))
         {
+            var (t, parsed) = (versions.Key, versions.Select(Parsed).ToList());
+            var grids = parsed.Select(p => p.Grid).ToList();
             var general = CotationGrids.InForce(grids, t, GridScope.General, on);
             var mutation = CotationGrids.InForce(grids, t, GridScope.Mutation, on);
+            CompiledGrid? Compiled(CotationGrid? grid) => grid is null ? null : parsed.First(p => ReferenceEquals(p.Grid, grid)).Compiled;
             if (general is not null || mutation is not null)
             {
-                result[t] = new TerritoryGrids(general is null ? null : CotationEngine.Compile(general), mutation is null ? null : CotationEngine.Compile(mutation));
+                result[t] = new TerritoryGrids(Compiled(general), Compiled(mutation));
             }
         }
 
         return result;
     }
+
+    /// <summary>Everything stored of a published version: two records alike are the same grid, whatever their database.</summary>
+    private readonly record struct PublishedKey(
+        string Territory, GridScope Scope, int Version, string Label, DateOnly ValidFrom, DateOnly? ValidTo, DateOnly? PublishedOn, bool IsExample, string Content);
+
+    /// <summary>
+    /// Published versions never change (a new version is drafted instead): each is read from its JSON and compiled once
+    /// per process, not at every batch — for France, 1,255 grids of 40 criteria cost ≈ 1 s to read again (docs/performance.md).
+    /// </summary>
+    private static readonly ConcurrentDictionary<PublishedKey, (CotationGrid Grid, CompiledGrid Compiled)> Published = new();
+
+    private static (CotationGrid Grid, CompiledGrid Compiled) Parsed(CotationGridRecord r) =>
+        Published.GetOrAdd(new PublishedKey(r.Territory, r.Scope, r.Version, r.Label, r.ValidFrom, r.ValidTo, r.PublishedOn, r.IsExample, r.Content), _ =>
+        {
+            var grid = r.ToDomain();
+            return (grid, CotationEngine.Compile(grid));
+        });
 
     /// <summary>
     /// Brings the stored score of a tracked demand up to date before it is saved: scored under the grid in force when it

@@ -1,5 +1,6 @@
 using Equilibre.Domain;
 using Equilibre.Domain.Applications;
+using Equilibre.Domain.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Applications;
 using Microsoft.EntityFrameworkCore;
@@ -9,18 +10,35 @@ namespace Equilibre.Features.Cotation;
 
 /// <summary>
 /// Recomputes the stored scores of every active demand of a territory (or of all territories) under the grids in force
-/// today, in one transaction: the demands' columns are streamed in chunks scored in parallel, then the territory's
-/// scores are replaced through <see cref="IBulkLoader"/>. Demands of an EPCI without a published grid have no score.
+/// today. The demands' columns are streamed with their stored score beside them (one outer join), scored in chunks on
+/// every core while the next chunk is read, and compared in .NET: only the scores that moved are written (deleted and
+/// copied again through <see cref="IBulkLoader"/>, with the wishes that carry them), unless none is stored yet or more
+/// than <see cref="ReplaceShare"/> of many moved, when replacing every score is cheaper. Scores of demands that are no longer
+/// active, or whose EPCI no longer has a grid in force, are removed. One transaction; a day on which nothing moves
+/// writes nothing (docs/performance.md, "Cotation").
 /// </summary>
 public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSettings settings, TimeProvider clock)
 {
     private const int Chunk = 16_384;
 
     /// <summary>
-    /// What the batch did; <c>ComputeSeconds</c> is reading the columns and scoring, of which <c>ScoreSeconds</c> the
-    /// scoring alone (facts and grid, all cores), <c>WriteSeconds</c> replacing the stored scores.
+    /// Share of the stored scores above which the batch replaces them all (and vacuums, on PostgreSQL) instead of
+    /// rewriting the changed ones: a grid published or changed moves most scores; a night moves the few whose seniority
+    /// crossed a month.
     /// </summary>
-    public sealed record Result(DateOnly AsOf, int Territories, long Scored, long WithoutGrid, string Summary, double ComputeSeconds = 0, double WriteSeconds = 0, double ScoreSeconds = 0);
+    public const double ReplaceShare = 0.2;
+
+    /// <summary>Below this many scores to write, rewriting the changed ones is cheap whatever their share.</summary>
+    public const int ReplaceMinimum = 10_000;
+
+    /// <summary>
+    /// What the batch did: <c>Changed</c> scores written (new or moved), <c>Removed</c> scores deleted, <c>Replaced</c>
+    /// when every score was rewritten; <c>ComputeSeconds</c> is reading the columns and scoring, of which
+    /// <c>ScoreSeconds</c> the scoring alone (facts, grid and comparison, all cores), <c>WriteSeconds</c> the writing.
+    /// </summary>
+    public sealed record Result(
+        DateOnly AsOf, int Territories, long Scored, long WithoutGrid, string Summary, double ComputeSeconds = 0, double WriteSeconds = 0,
+        double ScoreSeconds = 0, long Changed = 0, long Removed = 0, bool Replaced = false);
 
     private readonly System.Diagnostics.Stopwatch _scoring = new();
 
@@ -29,31 +47,28 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         var today = FrenchTime.Today(clock);
         _scoring.Reset();
         var grids = await DemandScoring.InForceAsync(db, territory, today, ct);
-        var territories = grids.Keys.ToList();
-        var active = db.Demands.AsNoTracking().Where(d => d.Status == DemandStatus.Active && d.EpciSiren != null && (territory == null || d.EpciSiren == territory));
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        var withoutGrid = await active.LongCountAsync(d => !territories.Contains(d.EpciSiren!), ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var scores = await ComputeAsync(territory, grids, today, ct);
+        var pass = await ComputeAsync(territory, grids, today, ct);
         var compute = watch.Elapsed.TotalSeconds;
         watch.Restart();
 
+        var writes = pass.Changed.Count + pass.Removed.Count;
+        var replace = pass.Stored == 0 || (writes > ReplaceMinimum && writes > ReplaceShare * pass.Stored);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (territory is null && db.Database.IsNpgsql())
+            if (replace)
             {
-                await db.Database.ExecuteSqlRawAsync("TRUNCATE \"DemandScores\"", ct);
+                await ReplaceAsync(territory, pass.All, ct);
             }
-            else
+            else if (writes > 0)
             {
-                await db.DemandScores.Where(s => territory == null || s.Territory == territory).ExecuteDeleteAsync(ct);
+                await UpdateAsync(pass.Changed, pass.Removed, ct);
             }
 
-            await bulk.LoadAsync<DemandScore, DemandScore>(db, BulkColumns.Of<DemandScore>(db, withGeneratedKey: true), scores, ct);
-            await CopyToWishesAsync(territory, ct);
             await transaction.CommitAsync(ct);
         }
         finally
@@ -61,26 +76,37 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        if (territory is null && db.Database.IsNpgsql())
+        if (replace && territory is null && db.Database.IsNpgsql())
         {
-            // A national batch rewrites most rows: the shortlist's index-only scans need the visibility map back at once,
-            // not when autovacuum gets there (docs/performance.md, "Shortlist").
+            // A national replacement rewrites every row: the shortlist's index-only scans need the visibility map back at
+            // once, not when autovacuum gets there (docs/performance.md, "Shortlist"). A night's few changes leave it to
+            // autovacuum: a top-50 then reads at most 50 heap rows more.
             await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"DemandScores\", \"DemandWishes\"", ct);
         }
 
-        var summary = French.Format($"{scores.Count:N0} demande(s) cotée(s) au {today:dd/MM/yyyy} dans {territories.Count} territoire(s) ayant une grille en vigueur")
-            + (withoutGrid > 0 ? French.Format($" ; {withoutGrid:N0} demande(s) active(s) sans cotation (aucune grille publiée en vigueur pour leur EPCI)") : "");
-        return new Result(today, territories.Count, scores.Count, withoutGrid, summary, compute, watch.Elapsed.TotalSeconds, _scoring.Elapsed.TotalSeconds);
+        var summary = French.Format($"{pass.All.Count:N0} demande(s) cotée(s) au {today:dd/MM/yyyy} dans {grids.Count} territoire(s) ayant une grille en vigueur")
+            + (replace
+                ? " ; toutes les notes réécrites"
+                : French.Format($" ; {pass.Changed.Count:N0} note(s) nouvelle(s) ou modifiée(s), {pass.All.Count - pass.Changed.Count:N0} inchangée(s)"))
+            + (pass.Removed.Count > 0 ? French.Format($" ; {pass.Removed.Count:N0} note(s) retirée(s) (demande plus active ou sans grille)") : "")
+            + (pass.WithoutGrid > 0 ? French.Format($" ; {pass.WithoutGrid:N0} demande(s) active(s) sans cotation (aucune grille publiée en vigueur pour leur EPCI)") : "");
+        return new Result(today, grids.Count, pass.All.Count, pass.WithoutGrid, summary, compute, watch.Elapsed.TotalSeconds, _scoring.Elapsed.TotalSeconds,
+            pass.Changed.Count, pass.Removed.Count, replace);
     }
 
-
-    /// <summary>
-    /// The wishes carry the score the shortlist ranks by (<see cref="DemandWish.Score"/>, same value as the stored score):
-    /// set where it differs, cleared where the demand has no score any more. Set-based (one <c>UPDATE … FROM</c> each) and
-    /// only on the rows that change, so that a batch that changes no score writes no wish.
-    /// </summary>
-    private async Task CopyToWishesAsync(string? territory, CancellationToken ct)
+    /// <summary>Every stored score of the territory replaced by the new ones, and every wish given its demand's score.</summary>
+    private async Task ReplaceAsync(string? territory, List<DemandScore> scores, CancellationToken ct)
     {
+        if (territory is null && db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("TRUNCATE \"DemandScores\"", ct);
+        }
+        else
+        {
+            await db.DemandScores.Where(s => territory == null || s.Territory == territory).ExecuteDeleteAsync(ct);
+        }
+
+        await bulk.LoadAsync<DemandScore, DemandScore>(db, BulkColumns.Of<DemandScore>(db, withGeneratedKey: true), scores, ct);
         await (from w in db.DemandWishes
                join s in db.DemandScores on w.DemandId equals s.DemandId
                where (territory == null || s.Territory == territory) && (w.Score == null || w.Score != s.Score)
@@ -93,20 +119,91 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     }
 
     /// <summary>
-    /// Streams the columns of the active demands with one plain SQL query (names from the EF model, typed getters, no
-    /// change tracking nor materializer) and scores them in chunks: the reading stays sequential, the scoring of a
-    /// chunk uses every core. Demands of a territory without a grid are skipped.
+    /// Only the scores that moved: deleted and copied again (one statement per slice of ids, one bulk copy), the removed
+    /// ones deleted, and the wishes of those demands given the new score (the shortlist reads it there,
+    /// <see cref="DemandWish.Score"/>) or none.
     /// </summary>
-    private async Task<List<DemandScore>> ComputeAsync(string? territory, Dictionary<string, TerritoryGrids> grids, DateOnly today, CancellationToken ct)
+    private async Task UpdateAsync(List<DemandScore> changed, List<long> removed, CancellationToken ct)
     {
+        foreach (var slice in changed.Select(s => s.DemandId).Concat(removed).Chunk(50_000))
+        {
+            await db.DemandScores.Where(s => slice.Contains(s.DemandId)).ExecuteDeleteAsync(ct);
+        }
+
+        await bulk.LoadAsync<DemandScore, DemandScore>(db, BulkColumns.Of<DemandScore>(db, withGeneratedKey: true), changed, ct);
+        foreach (var slice in changed.Select(s => s.DemandId).Chunk(50_000))
+        {
+            await (from w in db.DemandWishes
+                   join s in db.DemandScores on w.DemandId equals s.DemandId
+                   where slice.Contains(w.DemandId)
+                   select new { Wish = w, Stored = s })
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Wish.Score, x => (double?)x.Stored.Score), ct);
+        }
+
+        foreach (var slice in removed.Chunk(50_000))
+        {
+            await db.DemandWishes.Where(w => slice.Contains(w.DemandId)).ExecuteUpdateAsync(u => u.SetProperty(w => w.Score, (double?)null), ct);
+        }
+    }
+
+    /// <summary>A stored score as the batch compares it: every column but the day it was written.</summary>
+    private readonly record struct Stored(long DemandId, string Territory, string? CommuneCode, string? Typology, double Score, GridScope Scope, int GridVersion)
+    {
+        public bool Same(DemandScore s) => s.Score == Score && s.Scope == Scope && s.GridVersion == GridVersion
+            && s.Territory == Territory && s.CommuneCode == CommuneCode && s.Typology == Typology;
+    }
+
+    /// <summary>A row of the outer join: the demand's columns (null when only a stored score is left) and its stored score.</summary>
+    private readonly record struct Item(CotationRow? Row, Stored? Stored);
+
+    /// <summary>What the reading and scoring found: every score, those that moved, the demands whose score goes.</summary>
+    private sealed record Pass(List<DemandScore> All, List<DemandScore> Changed, List<long> Removed, long Stored, long WithoutGrid);
+
+    /// <summary>
+    /// Streams the active demands' columns with their stored score (one plain SQL <c>FULL JOIN</c>, names from the EF model,
+    /// typed getters, no change tracking nor materializer) and scores them in chunks: while the reading goes on, the
+    /// previous chunk is scored on every core and compared with what is stored.
+    /// </summary>
+    private async Task<Pass> ComputeAsync(string? territory, Dictionary<string, TerritoryGrids> grids, DateOnly today, CancellationToken ct)
+    {
+        var pass = new Pass([], [], [], 0, 0);
+        var chunks = System.Threading.Channels.Channel.CreateBounded<List<Item>>(2);
         var sets = new CodeSets();
-        var results = new List<DemandScore>();
-        var chunk = new List<CotationRow>(Chunk);
-        var entity = db.Model.FindEntityType(typeof(Demand))!;
-        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => BulkTarget.Quote(entity.FindProperty(property)!.GetColumnName(store)!);
-        var dalo = entity.FindProperty(nameof(Demand.Dalo))!.GetTypeMapping().Converter!;
-        var status = entity.FindProperty(nameof(Demand.Status))!.GetTypeMapping().Converter!;
+        var scoring = Task.Run(async () =>
+        {
+            var withoutGrid = 0L;
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            {
+                withoutGrid += Score(chunk, grids, today, sets, pass);
+            }
+
+            return withoutGrid;
+        }, ct);
+        long stored;
+        try
+        {
+            stored = await ReadAsync(territory, chunks.Writer, ct);
+        }
+        finally
+        {
+            chunks.Writer.TryComplete();
+        }
+
+        return pass with { Stored = stored, WithoutGrid = await scoring };
+    }
+
+    /// <summary>Reads the join into chunks for the scoring; returns how many stored scores it saw.</summary>
+    private async Task<long> ReadAsync(string? territory, System.Threading.Channels.ChannelWriter<List<Item>> chunks, CancellationToken ct)
+    {
+        var demand = db.Model.FindEntityType(typeof(Demand))!;
+        var score = db.Model.FindEntityType(typeof(DemandScore))!;
+        string Column(IEntityType entity, string property) =>
+            BulkTarget.Quote(entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!);
+        string D(string property) => Column(demand, property);
+        string S(string property) => Column(score, property);
+        var dalo = demand.FindProperty(nameof(Demand.Dalo))!.GetTypeMapping().Converter!;
+        var status = demand.FindProperty(nameof(Demand.Status))!.GetTypeMapping().Converter!;
+        var scope = score.FindProperty(nameof(DemandScore.Scope))!.GetTypeMapping().Converter;
         string[] columns =
         [
             nameof(Demand.Id), nameof(Demand.RegisteredOn), nameof(Demand.EpciSiren), nameof(Demand.DepartementCode), nameof(Demand.FirstCommuneCode),
@@ -115,12 +212,20 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             nameof(Demand.CurrentRent), nameof(Demand.MonthlyResources), nameof(Demand.ConsumptionUnits), nameof(Demand.IsQ1), nameof(Demand.WorkCommunes),
             nameof(Demand.CurrentCommuneCode), nameof(Demand.ValidatedCriteria),
         ];
+        string[] storedColumns =
+        [
+            nameof(DemandScore.DemandId), nameof(DemandScore.Territory), nameof(DemandScore.CommuneCode), nameof(DemandScore.Typology),
+            nameof(DemandScore.Score), nameof(DemandScore.Scope), nameof(DemandScore.GridVersion),
+        ];
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandTimeout = 1800;
-        command.CommandText = $"SELECT {string.Join(", ", columns.Select(Column))} FROM {BulkTarget.Quote(entity.GetTableName()!)} "
-            + $"WHERE {Column(nameof(Demand.Status))} = @status AND {Column(nameof(Demand.EpciSiren))} IS NOT NULL"
-            + (territory is null ? "" : $" AND {Column(nameof(Demand.EpciSiren))} = @territory");
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => "d." + D(c)))}, {string.Join(", ", storedColumns.Select(c => "s." + S(c)))} "
+            + $"FROM (SELECT * FROM {BulkTarget.Quote(demand.GetTableName()!)} WHERE {D(nameof(Demand.Status))} = @status AND {D(nameof(Demand.EpciSiren))} IS NOT NULL"
+            + (territory is null ? "" : $" AND {D(nameof(Demand.EpciSiren))} = @territory")
+            + $") d FULL JOIN (SELECT * FROM {BulkTarget.Quote(score.GetTableName()!)}"
+            + (territory is null ? "" : $" WHERE {S(nameof(DemandScore.Territory))} = @territory")
+            + $") s ON s.{S(nameof(DemandScore.DemandId))} = d.{D(nameof(Demand.Id))}";
         var statusParameter = command.CreateParameter();
         statusParameter.ParameterName = "@status";
         statusParameter.Value = status.ConvertToProvider(DemandStatus.Active);
@@ -134,56 +239,94 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         }
 
         var daloValues = new Dictionary<string, DaloStatus>(StringComparer.Ordinal);
+        var storedCount = 0L;
+        var chunk = new List<Item>(Chunk);
         await using var reader = await command.ExecuteReaderAsync(ct);
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        var s0 = columns.Length;
         while (await reader.ReadAsync(ct))
         {
-            var epci = reader.GetString(2);
-            if (!grids.ContainsKey(epci))
+            Stored? stored = null;
+            if (!reader.IsDBNull(s0))
             {
-                continue;
+                storedCount++;
+                var scopeValue = scope is null ? (GridScope)reader.GetInt32(s0 + 5) : (GridScope)scope.ConvertFromProvider(reader.GetValue(s0 + 5))!;
+                stored = new Stored(reader.GetInt64(s0), reader.GetString(s0 + 1), Text(s0 + 2), Text(s0 + 3), reader.GetDouble(s0 + 4), scopeValue, reader.GetInt32(s0 + 6));
             }
 
-            var daloText = reader.GetString(9);
-            if (!daloValues.TryGetValue(daloText, out var daloValue))
+            CotationRow? row = null;
+            if (!reader.IsDBNull(0))
             {
-                daloValues[daloText] = daloValue = (DaloStatus)dalo.ConvertFromProvider(daloText)!;
+                var daloText = reader.GetString(9);
+                if (!daloValues.TryGetValue(daloText, out var daloValue))
+                {
+                    daloValues[daloText] = daloValue = (DaloStatus)dalo.ConvertFromProvider(daloText)!;
+                }
+
+                row = new CotationRow(
+                    reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), Text(3), Text(4), Text(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
+                    daloValue, reader.GetBoolean(10), reader.GetBoolean(11), reader.GetBoolean(12), reader.GetInt32(13),
+                    reader.IsDBNull(14) ? null : reader.GetInt32(14), reader.IsDBNull(15) ? null : reader.GetDecimal(15), reader.GetDecimal(16), reader.GetDecimal(17),
+                    reader.IsDBNull(18) ? null : reader.GetBoolean(18), reader.GetString(19), Text(20), reader.GetString(21));
             }
 
-            chunk.Add(new CotationRow(
-                reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), epci, Text(3), Text(4), Text(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-                daloValue, reader.GetBoolean(10), reader.GetBoolean(11), reader.GetBoolean(12), reader.GetInt32(13),
-                reader.IsDBNull(14) ? null : reader.GetInt32(14), reader.IsDBNull(15) ? null : reader.GetDecimal(15), reader.GetDecimal(16), reader.GetDecimal(17),
-                reader.IsDBNull(18) ? null : reader.GetBoolean(18), reader.GetString(19), Text(20), reader.GetString(21)));
+            chunk.Add(new Item(row, stored));
             if (chunk.Count == Chunk)
             {
-                Score(chunk, grids, today, sets, results);
-                chunk.Clear();
+                await chunks.WriteAsync(chunk, ct);
+                chunk = new List<Item>(Chunk);
             }
         }
 
-        Score(chunk, grids, today, sets, results);
-        return results;
+        await chunks.WriteAsync(chunk, ct);
+        return storedCount;
     }
 
-    private void Score(List<CotationRow> rows, Dictionary<string, TerritoryGrids> grids, DateOnly today, CodeSets sets, List<DemandScore> results)
+    /// <summary>Scores a chunk on every core and sorts each row into the pass; returns the active demands without a grid.</summary>
+    private long Score(List<Item> items, Dictionary<string, TerritoryGrids> grids, DateOnly today, CodeSets sets, Pass pass)
     {
         _scoring.Start();
-        var scored = new DemandScore[rows.Count];
-        Parallel.For(0, rows.Count, i =>
+        var scored = new DemandScore?[items.Count];
+        var withoutGrid = 0L;
+        Parallel.For(0, items.Count, () => 0L, (i, _, local) =>
         {
-            var row = rows[i];
-            var grid = grids[row.EpciSiren!].For(row.IsMutation);
+            if (items[i].Row is not { } row)
+            {
+                return local;
+            }
+
+            var grid = grids.TryGetValue(row.EpciSiren!, out var territoryGrids) ? territoryGrids.For(row.IsMutation) : null;
             if (grid is null)
             {
-                return;
+                return local + 1;
             }
 
             var score = new DemandScore { DemandId = row.Id, Territory = row.EpciSiren! };
             DemandScoring.Fill(score, row.EpciSiren!, row.FirstCommuneCode, row.MainTypology, grid.Total(DemandScoring.Facts(row, today, settings, sets)), grid.Grid, today);
             scored[i] = score;
-        });
-        results.AddRange(scored.Where(s => s is not null));
+            return local;
+        }, local => Interlocked.Add(ref withoutGrid, local));
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (stored, score) = (items[i].Stored, scored[i]);
+            if (score is null)
+            {
+                if (stored is { } gone)
+                {
+                    pass.Removed.Add(gone.DemandId);
+                }
+
+                continue;
+            }
+
+            pass.All.Add(score);
+            if (stored is not { } before || !before.Same(score))
+            {
+                pass.Changed.Add(score);
+            }
+        }
+
         _scoring.Stop();
+        return withoutGrid;
     }
 }

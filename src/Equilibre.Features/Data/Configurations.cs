@@ -249,13 +249,13 @@ internal sealed class DemandWishConfiguration : IEntityTypeConfiguration<DemandW
         b.Property(x => x.EpciSiren).HasMaxLength(9);
         b.Property(x => x.DepartementCode).HasMaxLength(3);
         b.Property(x => x.RegionCode).HasMaxLength(3);
-        b.HasIndex(x => x.CommuneCode);
         b.HasIndex(x => x.EpciSiren);
         b.HasIndex(x => x.DepartementCode);
         b.HasIndex(x => x.RegionCode);
 
         // The shortlist of a vacancy (ShortlistEngine): the scored demands wishing a commune in rank order, read from the
-        // index alone — a big city's first page costs the same as a village's.
+        // index alone — a big city's first page costs the same as a village's. It also serves every lookup by commune,
+        // so there is no index on the commune alone (one index less to maintain when the batch rewrites the scores).
         b.HasIndex(x => new { x.CommuneCode, x.Score, x.DemandId }).IsDescending(false, true, false).HasDatabaseName("IX_DemandWishes_Shortlist");
     }
 }
@@ -303,11 +303,8 @@ internal sealed class DemandScoreConfiguration : IEntityTypeConfiguration<Demand
         // A position is one count over this index: same territory (and commune, typology), higher score.
         b.HasIndex(x => new { x.Territory, x.CommuneCode, x.Typology, x.Score });
 
-        // The shortlist (ShortlistEngine): the score of a wisher read from the index alone; and, for a commune wished by
-        // many, the demands in descending score order read backwards from the index alone, stopping at the first ones
-        // that wish it. Index-only scans need the visibility map: VACUUM after the batch rewrites the scores.
-        b.HasIndex(x => new { x.DemandId, x.Score }).HasDatabaseName("IX_DemandScores_DemandScore");
-        b.HasIndex(x => new { x.Score, x.DemandId }).HasDatabaseName("IX_DemandScores_Score");
+        // No index for the shortlist: it ranks by the copy of the score on the wishes (ADR 0011). The two it had here cost
+        // the national batch ≈ 2 s each to rebuild (docs/performance.md, "Cotation").
     }
 }
 

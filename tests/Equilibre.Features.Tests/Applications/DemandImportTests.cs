@@ -139,6 +139,17 @@ public sealed class DemandImportTests(ITestOutputHelper output)
         await using var check = f.Database.NewContext();
         var scored = await check.DemandScores.Select(s => s.Territory).ToListAsync();
         Assert.Equal(["200067213"], scored); // the active Reims demand; Troyes has no grid, the radiated one is not scored
+
+        // Re-imported with another e-mail: its wishes are written again, its score does not move, and the new wishes
+        // still carry it (the shortlist ranks by that copy; the batch only rewrites the scores that moved).
+        var rich = Rich(1);
+        var again = await f.ImportAsync(WriteCsv(rich with { File = rich.File with { Applicant = rich.File.Applicant with { Email = "autre.adresse@example.org" } } }));
+        Assert.Equal(1, again.Updated);
+        await using var after = f.Database.NewContext();
+        var stored = await after.DemandScores.SingleAsync();
+        var wishes = await after.DemandWishes.Where(w => w.DemandId == stored.DemandId).Select(w => w.Score).ToListAsync();
+        Assert.NotEmpty(wishes);
+        Assert.All(wishes, w => Assert.Equal(stored.Score, w));
     }
 
     [SkippableTheory]

@@ -174,9 +174,11 @@ public sealed class CotationTests
         var current = await PublishAsync(f, [Situation], new SeniorityRule(1m, 12));
 
         await using var db = f.Database.NewContext();
-        await db.DemandWishes.ExecuteUpdateAsync(u => u.SetProperty(w => w.Score, (double?)null)); // the batch copies them back
+        // No stored score (a first cotation): every score is written and copied on the wishes.
+        await db.DemandScores.ExecuteDeleteAsync();
+        await db.DemandWishes.ExecuteUpdateAsync(u => u.SetProperty(w => w.Score, (double?)null));
         var batch = await Scoring(f, db).RunAsync(Reims);
-        Assert.Equal(4, batch.Scored);
+        Assert.Equal((4, 4, true), (batch.Scored, batch.Changed, batch.Replaced));
         foreach (var numero in numeros)
         {
             var explained = await CotationOf(f, numero);
@@ -202,5 +204,41 @@ public sealed class CotationTests
         Assert.Contains(preview.Up, m => m.Numero == numeros[3] && m.DraftRank == 2);
         Assert.Equal(4, preview.Distribution.Sum(b => b.Draft));
         Assert.Null(await new PreviewCotationGrid(db, f.Clock, Settings).HandleAsync(record.Id, f.Guichet));
+    }
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_nightly_batch_writes_only_the_scores_that_moved_and_removes_those_of_demands_no_longer_active(Provider provider)
+    {
+        await using var f = await DemandFixture.CreateAsync(provider);
+        var same = await f.RegisterAsync(DemandFixture.Couple() with { Reasons = ["09"] });
+        var dalo = await f.RegisterAsync(DemandFixture.Couple());
+        var radiated = await f.RegisterAsync(DemandFixture.Couple());
+        await PublishAsync(f, [Situation], new SeniorityRule(1m, 12));
+        await using var db = f.Database.NewContext();
+        var quiet = await Scoring(f, db).RunAsync(Reims);
+        Assert.Equal((3, 0, 0, false), (quiet.Scored, quiet.Changed, quiet.Removed, quiet.Replaced));
+
+        // Columns changed behind the registry's back (a bulk import, a radiation batch): the batch finds them.
+        long Id(string numero) => db.Demands.Where(d => d.Numero == numero).Select(d => d.Id).First();
+        var (daloId, radiatedId) = (Id(dalo), Id(radiated));
+        await db.Demands.Where(d => d.Id == daloId).ExecuteUpdateAsync(u => u.SetProperty(d => d.Dalo, DaloStatus.Active));
+        await db.Demands.Where(d => d.Id == radiatedId).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DemandStatus.Radiated));
+        var before = await StoredScore(db, same);
+        var daloBefore = await StoredScore(db, dalo);
+        var night = await Scoring(f, db).RunAsync(Reims);
+        Assert.Equal((2, 1, 1, false), (night.Scored, night.Changed, night.Removed, night.Replaced));
+        Assert.Contains("1 note(s) nouvelle(s) ou modifiée(s), 1 inchangée(s)", night.Summary, StringComparison.Ordinal);
+        Assert.Contains("1 note(s) retirée(s)", night.Summary, StringComparison.Ordinal);
+        Assert.Equal(before, await StoredScore(db, same));
+        Assert.Equal(daloBefore + 30, await StoredScore(db, dalo));
+        Assert.False(await db.DemandScores.AnyAsync(s => s.DemandId == radiatedId));
+        Assert.All(await db.DemandWishes.Where(w => w.DemandId == radiatedId).Select(w => w.Score).ToListAsync(), Assert.Null);
+
+        // A month later every seniority moved (a national batch would then rewrite them all: ReplaceShare).
+        f.Clock.Advance(TimeSpan.FromDays(31));
+        var month = await Scoring(f, db).RunAsync(Reims);
+        Assert.Equal((2, 2, 0, false), (month.Scored, month.Changed, month.Removed, month.Replaced));
+        Assert.Equal(before + 1, await StoredScore(db, same));
+        Assert.Equal(daloBefore + 31, await StoredScore(db, dalo));
     }
 }

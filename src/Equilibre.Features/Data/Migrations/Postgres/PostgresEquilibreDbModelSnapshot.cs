@@ -1061,8 +1061,6 @@ namespace Equilibre.Features.Data.Migrations.Postgres
 
                     b.HasKey("DemandId", "Rank");
 
-                    b.HasIndex("CommuneCode");
-
                     b.HasIndex("DepartementCode");
 
                     b.HasIndex("EpciSiren");
@@ -1171,12 +1169,6 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.HasKey("DemandId");
-
-                    b.HasIndex("DemandId", "Score")
-                        .HasDatabaseName("IX_DemandScores_DemandScore");
-
-                    b.HasIndex("Score", "DemandId")
-                        .HasDatabaseName("IX_DemandScores_Score");
 
                     b.HasIndex("Territory", "CommuneCode", "Typology", "Score");
 

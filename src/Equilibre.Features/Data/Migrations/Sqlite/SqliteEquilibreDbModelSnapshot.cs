@@ -1034,8 +1034,6 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
 
                     b.HasKey("DemandId", "Rank");
 
-                    b.HasIndex("CommuneCode");
-
                     b.HasIndex("DepartementCode");
 
                     b.HasIndex("EpciSiren");
@@ -1142,12 +1140,6 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("DemandId");
-
-                    b.HasIndex("DemandId", "Score")
-                        .HasDatabaseName("IX_DemandScores_DemandScore");
-
-                    b.HasIndex("Score", "DemandId")
-                        .HasDatabaseName("IX_DemandScores_Score");
 
                     b.HasIndex("Territory", "CommuneCode", "Typology", "Score");
 
