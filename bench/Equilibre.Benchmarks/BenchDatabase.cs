@@ -36,20 +36,21 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         }).Build();
         var services = new ServiceCollection();
         services.AddEquilibreFeatures(configuration);
+        services.AddEquilibreAccounts();
         return new BenchDatabase(provider, connectionString, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
 
     /// <param name="options">The run's options.</param>
-    /// <param name="withDemands">False: only migrate (scenarios that need neither the reference data nor the demands).</param>
+    /// <param name="needs">How far to prepare: migrate only, then the reference data, then the generated demands.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task PrepareAsync(BenchOptions options, bool withDemands = true, CancellationToken ct = default)
+    public async Task PrepareAsync(BenchOptions options, Preparation needs = Preparation.Demands, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
             await db.MigrateAsync(ct);
-            if (!withDemands)
+            if (needs == Preparation.Migrated)
             {
                 return;
             }
@@ -65,6 +66,11 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
                 }
 
                 Log.Line(string.Create(CultureInfo.InvariantCulture, $"données de référence importées en {watch.Elapsed.TotalSeconds:0.0} s"));
+            }
+
+            if (needs == Preparation.Reference)
+            {
+                return;
             }
 
             var existing = await db.Demands.LongCountAsync(ct);

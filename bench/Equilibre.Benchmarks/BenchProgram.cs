@@ -10,7 +10,7 @@ namespace Equilibre.Benchmarks;
 /// </summary>
 internal static class BenchProgram
 {
-    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new ReplayScenario(), new TargetsScenario(), new NationalScenario()];
+    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new ReplayScenario(), new TargetsScenario(), new NationalScenario(), new RecomputationScenario()];
 
     private const string Usage = """
         Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
@@ -19,7 +19,8 @@ internal static class BenchProgram
                       shortlist (candidats possibles de 1 000 logements vacants, p50/p95/p99),
                       replay (rejeu de la désignation sur 42 000 vacances = 1/10 d'une année nationale, extrapolé),
                       targets (objectifs T1, T2, T3 d'une année nationale de baux : 420 000 × X, générés au besoin),
-                      national (fichiers du jeu national, imports parc/demandes/attributions, démarrage web, API publique),
+                      national (fichiers du jeu national, imports parc/demandes/attributions, démarrage web, tableau de bord, API publique),
+                      recalcul (après national, sur la même base : seuils Q1 + cotation de la nuit + objectifs, objectif < 10 s),
                       all (tous les scénarios mesurés, l'un après l'autre, sur chaque base)
           --scale X          2,7 millions × X demandes (défaut 1.0)
           --pg CHAÎNE        base PostgreSQL dédiée au banc (Host=…;Database=bench_q1;…)
@@ -60,7 +61,7 @@ internal static class BenchProgram
             {
                 await using var database = BenchDatabase.Create(provider, connectionString);
                 Log.Line($"== {scenario.Name} sur {database.Label}, {options.Demands.ToString("N0", CultureInfo.InvariantCulture)} demandes");
-                await database.PrepareAsync(options, scenario.NeedsDemands);
+                await database.PrepareAsync(options, scenario.Needs);
                 var result = await scenario.RunAsync(database, options);
                 rows.AddRange(result.Rows);
                 failed |= !result.Succeeded;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Equilibre.Domain.Organisations;
 using Equilibre.Features.Allocation;
 using Equilibre.Features.Applications;
 using Equilibre.Features.Data;
@@ -19,13 +20,17 @@ namespace Equilibre.Benchmarks;
 /// the SNE XML, then the same file again), the leases (420,000 × scale, then again). On PostgreSQL the baseline of a
 /// file is a plain <c>COPY … FROM STDIN</c> of it into a table of text columns. Then the web application is started on
 /// the loaded database (<c>Demo__SeedOnFirstRun=false</c>) and the time from process start to the first 200 of
-/// <c>/health</c> is measured; then the public key figures <c>/api/v1/chiffres-cles</c> of France for the year of the
+/// <c>/health</c> is measured; then the targets dashboard page of the EPCI with the most leases, signed in, over HTTP
+/// (<see cref="DashboardPageAsync"/>); then the public key figures <c>/api/v1/chiffres-cles</c> of France for the year of the
 /// leases on an empty cache (the whole computation, beside the same counts by plain SQL on PostgreSQL), and a
 /// 10-second load loop on loopback over France and the three EPCIs with the most leases (warm cache).
 /// </summary>
 internal sealed class NationalScenario : IScenario
 {
     public string Name => "national";
+
+    /// <summary>The territory only: the scenario imports its own demands from the files it writes.</summary>
+    public Preparation Needs => Preparation.Reference;
 
     public async Task<ScenarioResult> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct = default)
     {
@@ -232,6 +237,7 @@ internal sealed class NationalScenario : IScenario
                 epcis = await db.Leases.AsNoTracking().GroupBy(l => l.EpciSiren).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(3).Select(g => g.Key).ToListAsync(ct);
             }
 
+            rows.Add(await DashboardPageAsync(database, http.BaseAddress!, epcis[0], ct));
             string[] urls = [$"/api/v1/chiffres-cles?annee={year}", .. epcis.Select(e => $"/api/v1/chiffres-cles?annee={year}&epci={e}")];
             using var cold = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
 
@@ -291,5 +297,79 @@ internal sealed class NationalScenario : IScenario
                 await process.WaitForExitAsync(CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// The targets dashboard page (<c>/objectifs</c>) as an EPCI's chargé·e de mission sees it, rendered over HTTP: an
+    /// account of the EPCI with the most leases (created once, through <see cref="CreateUser"/>), signed in through the
+    /// sign-in form like a browser (anti-forgery token, cookie), then 5 warm-up requests and 50 measured.
+    /// </summary>
+    private static async Task<ResultRow> DashboardPageAsync(BenchDatabase database, Uri site, string epci, CancellationToken ct)
+    {
+        var email = $"epci-{epci}@banc-essai.equilibre.fr";
+        const string Password = "Banc-Essai-2026!";
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+            var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Kind == OrganisationKind.Epci && o.EpciSiren == epci, ct);
+            if (organisation is null)
+            {
+                var name = await db.Epcis.Where(e => e.Siren == epci).Select(e => e.Name).FirstAsync(ct);
+                organisation = new Organisation { Name = name, Kind = OrganisationKind.Epci, Siren = epci, EpciSiren = epci };
+                db.Organisations.Add(organisation);
+                await db.SaveChangesAsync(ct);
+            }
+
+            if (await db.Users.AnyAsync(u => u.Email == email, ct) is false)
+            {
+                var created = await scope.ServiceProvider.GetRequiredService<CreateUser>()
+                    .HandleAsync(new CreateUser.Request(email, "Banc d'essai", organisation.Id, [Roles.ChargeMissionEpci], Password), null, ct);
+                if (created.Id is null)
+                {
+                    throw new InvalidOperationException(string.Join(" ; ", created.Errors.Select(e => e.Message)));
+                }
+            }
+        }
+
+        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
+        using var browser = new HttpClient(handler) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
+        var form = await browser.GetStringAsync("/connexion", ct);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var signIn = await browser.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = Password,
+            ["__RequestVerificationToken"] = token,
+        }), ct))
+        {
+            if (signIn.StatusCode != System.Net.HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"connexion refusée ({(int)signIn.StatusCode})");
+            }
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < 55; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await browser.GetAsync("/objectifs", ct);
+            var page = await response.Content.ReadAsStringAsync(ct);
+            watch.Stop();
+            if (response.StatusCode != System.Net.HttpStatusCode.OK || !page.Contains("id=\"ensemble\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"/objectifs : réponse {(int)response.StatusCode} sans le tableau des indicateurs");
+            }
+
+            if (i >= 5)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        var (p50, p95) = (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1]);
+        Log.Line(string.Create(CultureInfo.InvariantCulture, $"  page /objectifs de l'EPCI {epci} : p50 {p50:0.0} ms, p95 {p95:0.0} ms"));
+        return new ResultRow(string.Create(CultureInfo.InvariantCulture, $"page tableau de bord /objectifs d'un EPCI rendue en HTTP, connecté (50 requêtes) : p50 {p50:0.0} ms, p95 {p95:0.0} ms"),
+            database.Label, "EPCI " + epci, new Timings([p95 / 1000]), null, "—", "p95 < 300 ms", p95 < 300 ? "oui" : "non");
     }
 }

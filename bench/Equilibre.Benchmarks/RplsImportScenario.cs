@@ -22,7 +22,7 @@ internal sealed class RplsImportScenario : IScenario
 
     public string Name => "rpls";
 
-    public bool NeedsDemands => false;
+    public Preparation Needs => Preparation.Migrated;
 
     public async Task<ScenarioResult> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct = default)
     {

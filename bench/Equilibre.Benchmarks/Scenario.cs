@@ -8,10 +8,18 @@ internal interface IScenario
 {
     string Name { get; }
 
-    /// <summary>Whether the scenario needs the reference data and the generated demands (the stock imports do not).</summary>
-    bool NeedsDemands => true;
+    /// <summary>What the database must hold before the scenario runs (most need the reference data and the generated demands).</summary>
+    Preparation Needs => Preparation.Demands;
 
     Task<ScenarioResult> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct = default);
+}
+
+/// <summary>How far <see cref="BenchDatabase.PrepareAsync"/> prepares a database: migrated; plus the reference data; plus the generated demands.</summary>
+internal enum Preparation
+{
+    Migrated,
+    Reference,
+    Demands,
 }
 
 internal sealed record ScenarioResult(IReadOnlyList<ResultRow> Rows, bool Succeeded);

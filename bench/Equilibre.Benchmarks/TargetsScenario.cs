@@ -34,7 +34,9 @@ internal sealed class TargetsScenario : IScenario
     private const string Marker = "banc d'essai objectifs";
     private const int Epcis = 1250;
 
-    public const string BaselineSql = """
+    public static string BaselineSql(int year) => BaselineTemplate.Replace("2025", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private const string BaselineTemplate = """
         SELECT l."EpciSiren", l."BailleurId",
                CASE WHEN l."Flux" IN ('Prefet', 'Reservataire') THEN COALESCE(l."ReservataireOrganisationId"::text, 'PREFET')
                     WHEN l."Flux" IN ('BailleurNonReserved', 'ReturnedToBailleur') THEN '@flux-propre'
@@ -55,7 +57,7 @@ internal sealed class TargetsScenario : IScenario
 
     public string Name => "targets";
 
-    public bool NeedsDemands => false;
+    public Preparation Needs => Preparation.Migrated;
 
     public async Task<ScenarioResult> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct = default)
     {
@@ -64,33 +66,19 @@ internal sealed class TargetsScenario : IScenario
         var count = (int)Math.Round(NationalLeases * options.Scale);
         await GenerateAsync(database, count, ct);
 
-        var definitions = StatutoryTargets.All;
-        var grouping = TargetGrouping.By(GroupDimension.Epci, GroupDimension.Bailleur, GroupDimension.Reservataire);
         var period = TargetPeriod.Year(2025);
         List<AllocationFact> facts;
         TargetSettings settings;
         var read = Stopwatch.StartNew();
         await using (var scope = database.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
-            facts = await db.Leases.SignedBetween(period.From, period.To).ToFactsAsync(ct);
-            settings = await TargetsQuery.SettingsAsync(db, TargetsSettings.Default, new QpvRuleSettings(null, "banc d'essai"), ct);
+            (facts, settings) = await ReadAsync(scope.ServiceProvider.GetRequiredService<EquilibreDb>(), period, ct);
         }
 
         var readSeconds = read.Elapsed.TotalSeconds;
         Log.Line(string.Create(CultureInfo.InvariantCulture, $"{facts.Count:N0} baux lus en {readSeconds:0.00} s"));
 
-        TargetReport Engine()
-        {
-            var report = TargetEngine.Compute(facts, definitions, grouping, period, settings);
-            foreach (var g in report.Groups)
-            {
-                _ = g.Indicators;
-                _ = g.Quality;
-            }
-
-            return report;
-        }
+        TargetReport Engine() => Compute(facts, period, settings);
 
         var postgres = database.Provider == DatabaseProvider.Postgres;
         await using var connection = postgres ? new NpgsqlConnection(database.ConnectionString) : null;
@@ -101,7 +89,7 @@ internal sealed class TargetsScenario : IScenario
 
         async Task<Dictionary<string, long[]>> Baseline()
         {
-            await using var command = new NpgsqlCommand(BaselineSql, connection) { CommandTimeout = 600 };
+            await using var command = new NpgsqlCommand(BaselineSql(2025), connection) { CommandTimeout = 600 };
             await using var reader = await command.ExecuteReaderAsync(ct);
             var values = new Dictionary<string, long[]>(StringComparer.Ordinal);
             while (await reader.ReadAsync(ct))
@@ -197,6 +185,24 @@ internal sealed class TargetsScenario : IScenario
                 new Timings(bilans), null, "—", "—", "mesuré"),
         ];
         return new ScenarioResult(rows, mismatches == 0 && result.Groups.Count > 0);
+    }
+
+    /// <summary>The leases signed in the period as the engine's facts, and the settings the engine reads (thresholds, rates).</summary>
+    internal static async Task<(List<AllocationFact> Facts, TargetSettings Settings)> ReadAsync(EquilibreDb db, TargetPeriod period, CancellationToken ct) =>
+        (await db.Leases.SignedBetween(period.From, period.To).ToFactsAsync(ct),
+         await TargetsQuery.SettingsAsync(db, TargetsSettings.Default, new QpvRuleSettings(null, "banc d'essai"), ct));
+
+    /// <summary>T1, T2, T3 for every EPCI × bailleur × réservataire, every group's indicators and quality read.</summary>
+    internal static TargetReport Compute(List<AllocationFact> facts, TargetPeriod period, TargetSettings settings)
+    {
+        var report = TargetEngine.Compute(facts, StatutoryTargets.All, TargetGrouping.By(GroupDimension.Epci, GroupDimension.Bailleur, GroupDimension.Reservataire), period, settings);
+        foreach (var g in report.Groups)
+        {
+            _ = g.Indicators;
+            _ = g.Quality;
+        }
+
+        return report;
     }
 
     /// <summary>Equilibre's numerators and denominators against the GROUP BY's, group by group.</summary>

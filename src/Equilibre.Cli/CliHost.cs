@@ -1,8 +1,4 @@
 using Equilibre.Features;
-using Equilibre.Features.Data;
-using Equilibre.Features.Organisations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -24,10 +20,7 @@ internal static class CliHost
         });
         builder.Logging.ClearProviders();
         builder.Services.AddEquilibreFeatures(builder.Configuration);
-        builder.Services.AddIdentityCore<AppUser>(FrenchIdentityErrors.Apply)
-            .AddRoles<IdentityRole<long>>()
-            .AddEntityFrameworkStores<EquilibreDb>()
-            .AddErrorDescriber<FrenchIdentityErrors>();
+        builder.Services.AddEquilibreAccounts();
         return builder.Build();
     }
 }

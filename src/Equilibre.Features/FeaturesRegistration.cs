@@ -173,4 +173,17 @@ public static class FeaturesRegistration
             ? new(until, $"paramètre Qpv:ExZusAssimileesJusquau = {text} (règle non confirmée, domain.md §5.3)")
             : throw new InvalidOperationException($"Qpv:ExZusAssimileesJusquau « {text} » : date AAAA-MM-JJ attendue.");
     }
+
+    /// <summary>
+    /// The accounts and roles without the web's sign-in cookies: what a process that creates or reads accounts needs
+    /// (the CLI's <c>utilisateur creer</c>, the benchmarks' signed-in pages). The web app registers the full Identity.
+    /// </summary>
+    public static IServiceCollection AddEquilibreAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(FrenchIdentityErrors.Apply)
+            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<long>>()
+            .AddEntityFrameworkStores<EquilibreDb>()
+            .AddErrorDescriber<FrenchIdentityErrors>();
+        return services;
+    }
 }
