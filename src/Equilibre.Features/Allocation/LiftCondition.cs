@@ -10,7 +10,8 @@ namespace Equilibre.Features.Allocation;
 /// <summary>
 /// The missing document of an attribution under suspensive condition came in (R441-3 c): the bailleur records the date
 /// it was received; by the deadline fixed by the decision (included) the condition is lifted and the candidate can be
-/// offered the dwelling (<see cref="SendOffer"/>), after it the workflow refuses and says the condition lapsed.
+/// offered the dwelling (<see cref="SendOffer"/>), after it the workflow refuses and says the condition lapsed — the
+/// bailleur then records the lapse (<see cref="LapseCondition"/>).
 /// </summary>
 public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
 {
@@ -29,7 +30,7 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
 
         var (candidate, vacancy) = loaded;
 
-        var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+        var decision = await LastDecisionAsync(db, candidate.Id, ct);
         if (decision?.ConditionDeadline is not { } deadline)
         {
             return AllocationResult.Refused("condition", $"aucune condition suspensive à lever : le candidat est {CandidateDecisionWorkflow.Label(candidate.State)}");
@@ -81,7 +82,7 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
         var pending = new List<Pending>();
         foreach (var candidate in candidates)
         {
-            var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+            var decision = await LastDecisionAsync(db, candidate.Id, ct);
             if (decision?.ConditionDeadline is { } deadline)
             {
                 pending.Add(new(candidate.Id, candidate.Revision, await OfferRounds.NumeroAsync(db, candidate.DemandId, ct), decision.MissingDocument, deadline, decision.DecidedOn));
@@ -91,5 +92,10 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
         return pending;
     }
 
-    private static string Changed(Candidate candidate) => $"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}";
+    /// <summary>The candidate's last CALEOL decision (the one that fixed its condition, if any).</summary>
+    internal static Task<CaleolDecisionRecord?> LastDecisionAsync(EquilibreDb db, long candidateId, CancellationToken ct) =>
+        db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidateId).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>What changed on a candidate, for a conflict message (also <see cref="LapseCondition"/>'s).</summary>
+    internal static string Changed(Candidate candidate) => $"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}";
 }
