@@ -1,6 +1,4 @@
-using Equilibre.Domain;
 using Equilibre.Domain.Allocation;
-using Equilibre.Features.Applications;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -24,59 +22,30 @@ public sealed class LapseCondition(EquilibreDb db, TimeProvider clock)
     public async Task<AllocationResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (loaded, refusal) = await OfferRounds.LoadForChangeAsync(
-            db, db.Candidates.Where(c => c.Id == request.CandidateId), "candidat", c => c.VacancyId, c => c.Revision, request.ExpectedRevision,
-            "seul le bailleur du logement constate la caducité d'une condition suspensive", (c, _) => Task.FromResult(LiftCondition.Changed(c)), user, ct);
-        if (loaded is null)
+        var today = FrenchTime.Today(clock);
+        var now = clock.GetUtcNow();
+        var (staged, refusal) = await LiftCondition.StageAsync(
+            db, request.CandidateId, request.ExpectedRevision, "seul le bailleur du logement constate la caducité d'une condition suspensive",
+            "aucune condition suspensive à constater caduque", deadline => new CandidateAction.LapseCondition(today, deadline), user, now, ct);
+        if (staged is null)
         {
             return refusal!;
         }
 
-        var (candidate, vacancy) = loaded;
-        var decision = await LiftCondition.LastDecisionAsync(db, candidate.Id, ct);
-        if (decision?.ConditionDeadline is not { } deadline)
+        var (candidate, vacancy, summary) = staged;
+        var (saved, next) = await OfferRounds.SaveWithFollowUpAsync(db, async () => await NobodyLeftAsync(vacancy, ct)
+            ? await OfferRounds.ReopenAsync(db, vacancy, today, "condition suspensive non levée dans le délai et aucun autre candidat attributaire", user, now, ct)
+            : null, ct);
+        if (!saved)
         {
-            return AllocationResult.Refused("condition", $"aucune condition suspensive à constater caduque : le candidat est {CandidateDecisionWorkflow.Label(candidate.State)}");
-        }
-
-        var today = FrenchTime.Today(clock);
-        var step = CandidateDecisionWorkflow.Transition(candidate.State, new CandidateAction.LapseCondition(today, deadline));
-        if (!step.Allowed)
-        {
-            return AllocationResult.Refused("condition", step.Explanation);
-        }
-
-        var now = clock.GetUtcNow();
-        candidate.State = step.State!.Value;
-        candidate.Revision++;
-        var summary = $"« {decision.MissingDocument} » : {step.Explanation}";
-        db.AllocationEvents.Add(AllocationJournal.Event(AllocationJournal.Candidate, candidate.Id, vacancy.Id, summary, null, user, now));
-        db.DemandEvents.Add(DemandAccess.Event(candidate.DemandId, DemandEventKind.CommissionDecision, French.Format($"condition suspensive de la CALEOL du {decision.DecidedOn:dd/MM/yyyy} : {summary}"), null, user, now));
-        var lines = new List<string> { summary };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            if (await NobodyLeftAsync(vacancy, ct))
-            {
-                lines.Add(await OfferRounds.ReopenAsync(db, vacancy, today, "condition suspensive non levée dans le délai et aucun autre candidat attributaire", user, now, ct));
-                await db.SaveChangesAsync(ct);
-            }
-
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The candidate changed meanwhile (its revision), or the vacancy (its revision, the one pending offer per vacancy).
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
+            // The candidate changed meanwhile (its revision), or the vacancy (its revision).
             var current = await db.Candidates.AsNoTracking().FirstAsync(c => c.Id == candidate.Id, ct);
             return AllocationResult.Conflict(current.Revision != candidate.Revision - 1
                 ? LiftCondition.Changed(current)
                 : OfferRounds.Changed(await db.Vacancies.AsNoTracking().FirstAsync(v => v.Id == vacancy.Id, ct)));
         }
 
-        return AllocationResult.Done(candidate.Id, string.Join(" ; ", lines), lines.Skip(1).ToList());
+        return next is null ? AllocationResult.Done(candidate.Id, summary) : AllocationResult.Done(candidate.Id, $"{summary} ; {next}", [next]);
     }
 
     /// <summary>
