@@ -140,6 +140,7 @@ public static class FeaturesRegistration
         services.AddScoped<Allocation.ListCaleolSessions>();
         services.AddScoped<Allocation.RecordDecision>();
         services.AddScoped<Allocation.LiftCondition>();
+        services.AddScoped<Allocation.LapseCondition>();
         services.AddScoped<Allocation.CloseCaleolSession>();
         services.AddScoped<Allocation.ExportCaleolMinutes>();
         services.AddScoped<Allocation.SendOffer>();

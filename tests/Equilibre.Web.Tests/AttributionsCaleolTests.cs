@@ -151,16 +151,10 @@ public sealed class AttributionsCaleolTests(EquilibreWebFactory factory)
     public async Task The_bailleur_lifts_a_suspensive_condition_from_the_offers_page_and_a_stale_form_is_a_409()
     {
         var (vacancy, candidates, numeros) = await DesignatedVacancyAsync();
-        var member = await Login.AsAsync(factory, Caleol);
         var bailleur = await Login.AsAsync(factory, Bailleur);
         var today = FrenchTime.Today(TimeProvider.System);
         var deadline = today.AddDays(15);
-        var created = await member.PostAsJsonAsync("/api/v1/attributions/commissions", new { date = today, mode = "presentiel", lieu = "Siège", membres = new[] { "Mme Durand — présidente" } });
-        var session = (await JsonAsync(created)).GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/vacances", new { vacance = vacancy, revision = 1 })).StatusCode);
-        var decided = await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/decisions",
-            new { candidat = candidates[0], decision = "condition", delaiCondition = deadline, pieceManquante = "avis d'imposition", revision = 1 });
-        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        await AttributeUnderConditionAsync(vacancy, candidates[0], deadline, "avis d'imposition");
 
         var page = WebUtility.HtmlDecode(await bailleur.GetStringAsync($"/attributions/vacance/{vacancy}/offres"));
         Assert.Contains("Attributions sous condition suspensive", page, StringComparison.Ordinal);
@@ -194,6 +188,61 @@ public sealed class AttributionsCaleolTests(EquilibreWebFactory factory)
         var prefet = await Login.AsAsync(factory, Reservataire);
         var prefetPage = WebUtility.HtmlDecode(await prefet.GetStringAsync($"/attributions/vacance/{vacancy}/offres"));
         Assert.DoesNotContain("handler=lever", prefetPage, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// R441-3 c: once the deadline fixed by the decision has passed without the document, the offers page offers the
+    /// bailleur to record that the condition lapsed (not before); the form posted redirects back with the message, the
+    /// same form posted again is a 409.
+    /// </summary>
+    [Fact]
+    public async Task The_bailleur_records_a_lapsed_condition_once_its_deadline_passed_and_a_stale_form_is_a_409()
+    {
+        var (vacancy, candidates, _) = await DesignatedVacancyAsync();
+        var bailleur = await Login.AsAsync(factory, Bailleur);
+        var today = FrenchTime.Today(TimeProvider.System);
+        await AttributeUnderConditionAsync(vacancy, candidates[0], today.AddDays(1), "RIB");
+        Assert.DoesNotContain($"id=\"caducite-{candidates[0]}\"", await bailleur.GetStringAsync($"/attributions/vacance/{vacancy}/offres"), StringComparison.Ordinal);
+
+        // The deadline has passed (set-up shortcut: the decision's deadline moved to yesterday).
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
+            await db.CaleolDecisions.Where(d => d.CandidateId == candidates[0]).ExecuteUpdateAsync(u => u.SetProperty(d => d.ConditionDeadline, today.AddDays(-1)));
+        }
+
+        var page = WebUtility.HtmlDecode(await bailleur.GetStringAsync($"/attributions/vacance/{vacancy}/offres"));
+        Assert.Contains($"id=\"caducite-{candidates[0]}\"", page, StringComparison.Ordinal);
+        Assert.Contains("Constater la caducité de la condition", page, StringComparison.Ordinal);
+        var form = new Dictionary<string, string>
+        {
+            ["candidat"] = candidates[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["revision"] = (await CandidateRevisionAsync(candidates[0])).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = Login.TokenFrom(page),
+        };
+        var lapsed = await bailleur.PostAsync($"/attributions/vacance/{vacancy}/offres?handler=caducite", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, lapsed.StatusCode);
+        Assert.Equal($"/attributions/vacance/{vacancy}/offres", lapsed.RequestMessage!.RequestUri!.AbsolutePath);
+        var after = WebUtility.HtmlDecode(await lapsed.Content.ReadAsStringAsync());
+        Assert.Contains("l'attribution n'oblige plus le bailleur", after, StringComparison.Ordinal);
+        Assert.Equal(CandidateDecisionState.ConditionLapsed, await CandidateStateAsync(candidates[0]));
+
+        var stale = await bailleur.PostAsync($"/attributions/vacance/{vacancy}/offres?handler=caducite", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Le candidat a été modifié entre-temps : il est attributaire sous condition suspensive non levée dans le délai", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    /// <summary>The CALEOL member puts the vacancy on a session of today and attributes it to <paramref name="candidate"/> under a suspensive condition.</summary>
+    private async Task AttributeUnderConditionAsync(long vacancy, long candidate, DateOnly deadline, string document)
+    {
+        var member = await Login.AsAsync(factory, Caleol);
+        var today = FrenchTime.Today(TimeProvider.System);
+        var created = await member.PostAsJsonAsync("/api/v1/attributions/commissions", new { date = today, mode = "presentiel", lieu = "Siège", membres = new[] { "Mme Durand — présidente" } });
+        var session = (await JsonAsync(created)).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/vacances", new { vacance = vacancy, revision = 1 })).StatusCode);
+        var decided = await member.PostAsJsonAsync($"/api/v1/attributions/commissions/{session}/decisions",
+            new { candidat = candidate, decision = "condition", delaiCondition = deadline, pieceManquante = document, revision = 1 });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
     }
 
     private async Task<int> CandidateRevisionAsync(long candidate)

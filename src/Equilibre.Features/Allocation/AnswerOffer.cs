@@ -71,30 +71,17 @@ public sealed class AnswerOffer(EquilibreDb db, TimeProvider clock, AllocationSe
         var numero = await OfferRounds.NumeroAsync(db, offer.DemandId, ct);
         db.AllocationEvents.Add(AllocationJournal.Event(AllocationJournal.Offer, offer.Id, vacancy.Id, $"{step.Explanation} (demande n° {numero}, rang {offer.Rank})", null, user, now));
         db.DemandEvents.Add(DemandAccess.Event(offer.DemandId, DemandEventKind.Offer, French.Format($"offre d'un logement T{vacancy.Rooms} à {vacancy.CommuneCode} : {step.Explanation}"), null, user, now));
-        var lines = new List<string> { step.Explanation };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
+        var (saved, next) = await OfferRounds.SaveWithFollowUpAsync(
+            db, async () => OfferWorkflow.IsRefusal(offer.State) ? await OfferRounds.OfferNextOrReopenAsync(db, vacancy, today, settings, user, now, ct) : null, ct);
+        if (!saved)
         {
-            await db.SaveChangesAsync(ct);
-            if (OfferWorkflow.IsRefusal(offer.State))
-            {
-                lines.Add(await OfferRounds.OfferNextOrReopenAsync(db, vacancy, today, settings, user, now, ct));
-                await db.SaveChangesAsync(ct);
-            }
-
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
             var current = await db.Offers.AsNoTracking().FirstAsync(o => o.Id == offer.Id, ct);
             return AllocationResult.Conflict(current.State != OfferState.Pending || current.Revision != offer.Revision - 1
                 ? Changed(current)
                 : OfferRounds.Changed(await db.Vacancies.AsNoTracking().FirstAsync(v => v.Id == vacancy.Id, ct)));
         }
 
-        return AllocationResult.Done(offer.Id, string.Join(" ; ", lines), lines.Skip(1).ToList());
+        return next is null ? AllocationResult.Done(offer.Id, step.Explanation) : AllocationResult.Done(offer.Id, $"{step.Explanation} ; {next}", [next]);
     }
 
     internal static string Changed(Offer offer) => offer.AnsweredOn is { } on

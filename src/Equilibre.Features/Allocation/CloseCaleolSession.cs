@@ -19,20 +19,12 @@ public sealed class CloseCaleolSession(EquilibreDb db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        var session = await db.CaleolSessions.Visible(scope).FirstOrDefaultAsync(s => s.Id == request.SessionId, ct);
+        var (session, refusal) = await AllocationChanges.LoadAsync(
+            db.CaleolSessions.Visible(scope).Where(s => s.Id == request.SessionId), "séance de CALEOL", scope.CanDecide,
+            "seul un membre de la CALEOL du bailleur clôt ses séances", s => s.Revision, request.ExpectedRevision, CaleolAgenda.Changed, ct);
         if (session is null)
         {
-            return AllocationResult.NotFound("séance de CALEOL");
-        }
-
-        if (!scope.CanDecide(session))
-        {
-            return AllocationResult.Forbidden("seul un membre de la CALEOL du bailleur clôt ses séances");
-        }
-
-        if (request.ExpectedRevision is { } expected && expected != session.Revision)
-        {
-            return AllocationResult.Conflict(CaleolAgenda.Changed(session));
+            return refusal!;
         }
 
         if (session.Status == CaleolSessionStatus.Closed)

@@ -10,10 +10,12 @@ namespace Equilibre.Features.Allocation;
 
 /// <summary>
 /// The bailleur declares that one of its dwellings becomes available (domain.md §9: the unit of the flux). The dwelling
-/// must be in its stock (<see cref="StockAccess"/>, latest RPLS state owned by one of its bailleurs), without an open
-/// vacancy (the database refuses a second one too) nor an active lease. The place facts are copied (commune, EPCI,
-/// département, région, rooms, and "in QPV for the targets" on the declaration date by the same dated rule as the
-/// dwelling page), with the reason of a running withdrawal from the flux. Then <see cref="FluxOrientation.Propose"/>
+/// must be in its stock (<see cref="StockAccess"/>, latest RPLS state owned by one of its bailleurs; an RPLS identifier is
+/// looked up in the user's stock only, <see cref="WithdrawFromFlux.DwellingOfRplsAsync"/>, so that another bailleur's
+/// dwelling answers as an unknown identifier), without an open vacancy (the database refuses a second one too) nor an
+/// active lease. The place facts are copied (commune, EPCI, département, région, rooms, and "in QPV for the targets" on
+/// the declaration date by the same dated rule as the dwelling page), with the reason of a running withdrawal from the
+/// flux. Then <see cref="FluxOrientation.Propose"/>
 /// reads the ledgers of the bailleur's conventions valid that day whose perimeter holds the commune — this vacancy
 /// included in the flux base — and the proposal and its French reason are stored for the bailleur to confirm or
 /// override (<see cref="OrientVacancy"/>).
@@ -32,8 +34,7 @@ public sealed class DeclareVacancy(EquilibreDb db, TimeProvider clock, QpvRuleSe
         var dwellingId = request.DwellingId;
         if (dwellingId is null && !string.IsNullOrWhiteSpace(request.RplsId))
         {
-            var rpls = request.RplsId.Trim();
-            dwellingId = await db.Dwellings.AsNoTracking().Where(d => d.RplsId == rpls).Select(d => (long?)d.Id).FirstOrDefaultAsync(ct);
+            dwellingId = await WithdrawFromFlux.DwellingOfRplsAsync(db, request.RplsId, user, ct);
         }
 
         if (dwellingId is not { } id)

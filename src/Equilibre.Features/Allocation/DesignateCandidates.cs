@@ -39,20 +39,12 @@ public sealed class DesignateCandidates(EquilibreDb db, TimeProvider clock, Stoc
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
         var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        var vacancy = await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == request.VacancyId, ct);
+        var (vacancy, refusal) = await AllocationChanges.LoadAsync(
+            db.Vacancies.Visible(scope).Where(v => v.Id == request.VacancyId), "vacance", scope.CanDesignate,
+            $"vous ne désignez pas sur ce logement : {scope.Description}", v => v.Revision, request.ExpectedRevision, Changed, ct);
         if (vacancy is null)
         {
-            return AllocationResult.NotFound("vacance");
-        }
-
-        if (!scope.CanDesignate(vacancy))
-        {
-            return AllocationResult.Forbidden($"vous ne désignez pas sur ce logement : {scope.Description}");
-        }
-
-        if (vacancy.Revision != request.ExpectedRevision)
-        {
-            return Changed(vacancy);
+            return refusal!;
         }
 
         var step = VacancyWorkflow.Transition(vacancy.State, VacancyAction.ReceiveDesignation);
@@ -194,13 +186,13 @@ public sealed class DesignateCandidates(EquilibreDb db, TimeProvider clock, Stoc
             // A concurrency token mismatch, or the unique (vacancy, demand) index hit by a designation that won the race.
             db.ChangeTracker.Clear();
             var current = await db.Vacancies.AsNoTracking().FirstAsync(v => v.Id == vacancy.Id, ct);
-            return Changed(current);
+            return AllocationResult.Conflict(Changed(current));
         }
 
         return AllocationResult.Done(vacancy.Id,
             French.Format($"{created.Count} candidat(s) désigné(s) sur le {place1} : {step.Explanation}"), check.Warnings);
     }
 
-    private static AllocationResult Changed(Vacancy vacancy) => AllocationResult.Conflict(French.Format(
-        $"la vacance a changé depuis votre lecture : elle est {VacancyWorkflow.Label(vacancy.State)} (modifiée par {vacancy.UpdatedBy} le {FrenchTime.InFrance(vacancy.UpdatedAt):dd/MM/yyyy à HH:mm})"));
+    private static string Changed(Vacancy vacancy) => French.Format(
+        $"la vacance a changé depuis votre lecture : elle est {VacancyWorkflow.Label(vacancy.State)} (modifiée par {vacancy.UpdatedBy} le {FrenchTime.InFrance(vacancy.UpdatedAt):dd/MM/yyyy à HH:mm})");
 }

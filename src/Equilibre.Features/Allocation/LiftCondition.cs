@@ -10,7 +10,8 @@ namespace Equilibre.Features.Allocation;
 /// <summary>
 /// The missing document of an attribution under suspensive condition came in (R441-3 c): the bailleur records the date
 /// it was received; by the deadline fixed by the decision (included) the condition is lifted and the candidate can be
-/// offered the dwelling (<see cref="SendOffer"/>), after it the workflow refuses and says the condition lapsed.
+/// offered the dwelling (<see cref="SendOffer"/>), after it the workflow refuses and says the condition lapsed — the
+/// bailleur then records the lapse (<see cref="LapseCondition"/>).
 /// </summary>
 public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
 {
@@ -19,34 +20,15 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
     public async Task<AllocationResult> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (loaded, refusal) = await OfferRounds.LoadForChangeAsync(
-            db, db.Candidates.Where(c => c.Id == request.CandidateId), "candidat", c => c.VacancyId, c => c.Revision, request.ExpectedRevision,
-            "seul le bailleur du logement enregistre la réception de la pièce manquante", (c, _) => Task.FromResult(Changed(c)), user, ct);
-        if (loaded is null)
+        var (staged, refusal) = await StageAsync(
+            db, request.CandidateId, request.ExpectedRevision, "seul le bailleur du logement enregistre la réception de la pièce manquante",
+            "aucune condition suspensive à lever", deadline => new CandidateAction.LiftCondition(request.ReceivedOn, deadline), user, clock.GetUtcNow(), ct);
+        if (staged is null)
         {
             return refusal!;
         }
 
-        var (candidate, vacancy) = loaded;
-
-        var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
-        if (decision?.ConditionDeadline is not { } deadline)
-        {
-            return AllocationResult.Refused("condition", $"aucune condition suspensive à lever : le candidat est {CandidateDecisionWorkflow.Label(candidate.State)}");
-        }
-
-        var step = CandidateDecisionWorkflow.Transition(candidate.State, new CandidateAction.LiftCondition(request.ReceivedOn, deadline));
-        if (!step.Allowed)
-        {
-            return AllocationResult.Refused("condition", step.Explanation);
-        }
-
-        var now = clock.GetUtcNow();
-        candidate.State = step.State!.Value;
-        candidate.Revision++;
-        var summary = $"« {decision.MissingDocument} » : {step.Explanation}";
-        db.AllocationEvents.Add(AllocationJournal.Event(AllocationJournal.Candidate, candidate.Id, vacancy.Id, summary, null, user, now));
-        db.DemandEvents.Add(DemandAccess.Event(candidate.DemandId, DemandEventKind.CommissionDecision, French.Format($"condition suspensive de la CALEOL du {decision.DecidedOn:dd/MM/yyyy} : {summary}"), null, user, now));
+        var (candidate, _, summary) = staged;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -81,7 +63,7 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
         var pending = new List<Pending>();
         foreach (var candidate in candidates)
         {
-            var decision = await db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+            var decision = await LastDecisionAsync(db, candidate.Id, ct);
             if (decision?.ConditionDeadline is { } deadline)
             {
                 pending.Add(new(candidate.Id, candidate.Revision, await OfferRounds.NumeroAsync(db, candidate.DemandId, ct), decision.MissingDocument, deadline, decision.DecidedOn));
@@ -91,5 +73,53 @@ public sealed class LiftCondition(EquilibreDb db, TimeProvider clock)
         return pending;
     }
 
-    private static string Changed(Candidate candidate) => $"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}";
+    /// <summary>
+    /// One step of a suspensive condition, lifted here or lapsed (<see cref="LapseCondition"/>): the candidate loaded for
+    /// the bailleur's change (<see cref="OfferRounds.LoadForChangeAsync"/>), the deadline of its last decision (else
+    /// "<paramref name="nothingTo"/>"), the workflow's <paramref name="action"/> on that deadline, and the new state staged
+    /// with its audit line and the demand's history. One place, so that both record the condition alike; the caller saves.
+    /// </summary>
+    internal static async Task<(ConditionStep? Staged, AllocationResult? Refusal)> StageAsync(
+        EquilibreDb db, long candidateId, int? expectedRevision, string onlyBailleur, string nothingTo, Func<DateOnly, CandidateAction> action,
+        CurrentUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (loaded, refusal) = await OfferRounds.LoadForChangeAsync(
+            db, db.Candidates.Where(c => c.Id == candidateId), "candidat", c => c.VacancyId, c => c.Revision, expectedRevision,
+            onlyBailleur, (c, _) => Task.FromResult(Changed(c)), user, ct);
+        if (loaded is null)
+        {
+            return (null, refusal);
+        }
+
+        var (candidate, vacancy) = loaded;
+        var decision = await LastDecisionAsync(db, candidate.Id, ct);
+        if (decision?.ConditionDeadline is not { } deadline)
+        {
+            return (null, AllocationResult.Refused("condition", $"{nothingTo} : le candidat est {CandidateDecisionWorkflow.Label(candidate.State)}"));
+        }
+
+        var step = CandidateDecisionWorkflow.Transition(candidate.State, action(deadline));
+        if (!step.Allowed)
+        {
+            return (null, AllocationResult.Refused("condition", step.Explanation));
+        }
+
+        candidate.State = step.State!.Value;
+        candidate.Revision++;
+        var summary = $"« {decision.MissingDocument} » : {step.Explanation}";
+        db.AllocationEvents.Add(AllocationJournal.Event(AllocationJournal.Candidate, candidate.Id, vacancy.Id, summary, null, user, now));
+        db.DemandEvents.Add(DemandAccess.Event(candidate.DemandId, DemandEventKind.CommissionDecision, French.Format($"condition suspensive de la CALEOL du {decision.DecidedOn:dd/MM/yyyy} : {summary}"), null, user, now));
+        return (new ConditionStep(candidate, vacancy, summary), null);
+    }
+
+    /// <summary>The candidate's last CALEOL decision (the one that fixed its condition, if any).</summary>
+    private static Task<CaleolDecisionRecord?> LastDecisionAsync(EquilibreDb db, long candidateId, CancellationToken ct) =>
+        db.CaleolDecisions.AsNoTracking().Where(d => d.CandidateId == candidateId).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>What changed on a candidate, for a conflict message (also <see cref="LapseCondition"/>'s).</summary>
+    internal static string Changed(Candidate candidate) => $"le candidat a été modifié entre-temps : il est {CandidateDecisionWorkflow.Label(candidate.State)}";
 }
+
+/// <summary>A suspensive condition's step staged by <see cref="LiftCondition.StageAsync"/>: the candidate, its vacancy and what was recorded.</summary>
+internal sealed record ConditionStep(Candidate Candidate, Vacancy Vacancy, string Summary);

@@ -50,13 +50,11 @@ public sealed class ListFluxWithdrawals(EquilibreDb db, TimeProvider clock, Allo
         return new Result(true, canAct, items, total, reasons, today, scope);
     }
 
-    /// <summary>The dwelling of an RPLS identifier within the user's stock, for the withdrawal form; null when it is not there.</summary>
-    public async Task<long?> FindDwellingAsync(string rplsId, CurrentUser user, CancellationToken ct = default)
+    /// <summary>The dwelling of an RPLS identifier within the user's stock, for the withdrawal form; null when it is not there (<see cref="WithdrawFromFlux.DwellingOfRplsAsync"/>).</summary>
+    public Task<long?> FindDwellingAsync(string rplsId, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rplsId);
         ArgumentNullException.ThrowIfNull(user);
-        var stock = await StockAccess.ScopeAsync(db, user, ct);
-        var rpls = rplsId.Trim();
-        return await db.Dwellings.AsNoTracking().Visible(db, stock).Where(d => d.RplsId == rpls).Select(d => (long?)d.Id).FirstOrDefaultAsync(ct);
+        return WithdrawFromFlux.DwellingOfRplsAsync(db, rplsId, user, ct);
     }
 }

@@ -192,6 +192,36 @@ internal static class OfferRounds
         return (new OfferRoundChange<T>(found, vacancy), null);
     }
 
+    /// <summary>
+    /// Saves a staged step, then what follows it in the round — <paramref name="followUp"/> stages the next offer or the
+    /// return of the vacancy and says so, or returns null when nothing follows — in one transaction: a refused offer
+    /// (<see cref="AnswerOffer"/>), a lapsed condition (<see cref="LapseCondition"/>). Not saved when the database
+    /// refused (a revision, a unique index): rolled back and the tracker cleared, for the caller to say what changed.
+    /// </summary>
+    public static async Task<(bool Saved, string? FollowUp)> SaveWithFollowUpAsync(EquilibreDb db, Func<Task<string?>> followUp, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            var line = await followUp();
+            if (line is not null)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return (true, line);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return (false, null);
+        }
+    }
+
     /// <summary>The vacancy moved: new state, new revision, who and when.</summary>
     public static void Touch(Vacancy vacancy, VacancyState state, CurrentUser user, DateTimeOffset now)
     {

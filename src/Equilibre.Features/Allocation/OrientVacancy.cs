@@ -26,20 +26,12 @@ public sealed class OrientVacancy(EquilibreDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
         var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        var vacancy = await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == request.VacancyId, ct);
+        var (vacancy, refusal) = await AllocationChanges.LoadAsync(
+            db.Vacancies.Visible(scope).Where(v => v.Id == request.VacancyId), "Vacance", scope.CanActAsBailleur,
+            "seul le bailleur du logement oriente la vacance ; vous la consultez", v => v.Revision, request.ExpectedRevision, Changed, ct);
         if (vacancy is null)
         {
-            return AllocationResult.NotFound("Vacance");
-        }
-
-        if (!scope.CanActAsBailleur(vacancy))
-        {
-            return AllocationResult.Forbidden("seul le bailleur du logement oriente la vacance ; vous la consultez");
-        }
-
-        if (vacancy.Revision != request.ExpectedRevision)
-        {
-            return AllocationResult.Conflict(Changed(vacancy));
+            return refusal!;
         }
 
         var action = request.ConventionId is null ? VacancyAction.KeepForBailleur : VacancyAction.Orient;

@@ -26,15 +26,12 @@ public sealed class RecordDecision(EquilibreDb db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        var session = await db.CaleolSessions.Visible(scope).FirstOrDefaultAsync(s => s.Id == request.SessionId, ct);
+        var (session, refusal) = await AllocationChanges.LoadAsync(
+            db.CaleolSessions.Visible(scope).Where(s => s.Id == request.SessionId), "séance de CALEOL", scope.CanDecide,
+            "seul un membre de la CALEOL du bailleur enregistre ses décisions", ct);
         if (session is null)
         {
-            return AllocationResult.NotFound("séance de CALEOL");
-        }
-
-        if (!scope.CanDecide(session))
-        {
-            return AllocationResult.Forbidden("seul un membre de la CALEOL du bailleur enregistre ses décisions");
+            return refusal!;
         }
 
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == request.CandidateId, ct);

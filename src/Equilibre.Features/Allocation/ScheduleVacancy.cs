@@ -25,15 +25,12 @@ public sealed class ScheduleVacancy(EquilibreDb db, TimeProvider clock)
             return AllocationResult.NotFound("séance de CALEOL");
         }
 
-        var vacancy = await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == request.VacancyId, ct);
+        var (vacancy, refusal) = await AllocationChanges.LoadAsync(
+            db.Vacancies.Visible(scope).Where(v => v.Id == request.VacancyId), "vacance", v => scope.CanActAsBailleur(v) || scope.CanDecide(session),
+            "seul le bailleur du logement ou un membre de sa CALEOL inscrit une vacance à l'ordre du jour", ct);
         if (vacancy is null)
         {
-            return AllocationResult.NotFound("vacance");
-        }
-
-        if (!scope.CanActAsBailleur(vacancy) && !scope.CanDecide(session))
-        {
-            return AllocationResult.Forbidden("seul le bailleur du logement ou un membre de sa CALEOL inscrit une vacance à l'ordre du jour");
+            return refusal!;
         }
 
         if (vacancy.BailleurOrganisationId != session.BailleurOrganisationId)

@@ -20,20 +20,12 @@ public sealed class SendOffer(EquilibreDb db, TimeProvider clock, AllocationSett
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = await AllocationAccess.ScopeAsync(db, user, ct);
-        var vacancy = await db.Vacancies.Visible(scope).FirstOrDefaultAsync(v => v.Id == request.VacancyId, ct);
+        var (vacancy, refusal) = await AllocationChanges.LoadAsync(
+            db.Vacancies.Visible(scope).Where(v => v.Id == request.VacancyId), "vacance", scope.CanActAsBailleur,
+            "seul le bailleur du logement fait les offres", v => v.Revision, request.ExpectedRevision, OfferRounds.Changed, ct);
         if (vacancy is null)
         {
-            return AllocationResult.NotFound("vacance");
-        }
-
-        if (!scope.CanActAsBailleur(vacancy))
-        {
-            return AllocationResult.Forbidden("seul le bailleur du logement fait les offres");
-        }
-
-        if (request.ExpectedRevision is { } expected && expected != vacancy.Revision)
-        {
-            return AllocationResult.Conflict(OfferRounds.Changed(vacancy));
+            return refusal!;
         }
 
         if (await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.VacancyId == vacancy.Id && o.State == OfferState.Pending, ct) is { } pending)

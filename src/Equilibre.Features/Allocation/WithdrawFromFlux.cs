@@ -75,6 +75,19 @@ public sealed class WithdrawFromFlux(EquilibreDb db, TimeProvider clock, Allocat
         return AllocationResult.Done(withdrawal.Id, summary);
     }
 
+    /// <summary>
+    /// The dwelling of an RPLS identifier within the user's stock (<see cref="StockAccess"/>), or null when it is not
+    /// there — the one lookup of the vacancy declaration (<see cref="DeclareVacancy"/>) and of the withdrawal form
+    /// (<see cref="ListFluxWithdrawals.FindDwellingAsync"/>), so that an identifier outside the user's stock answers as an
+    /// unknown one and is not even confirmed to exist.
+    /// </summary>
+    internal static async Task<long?> DwellingOfRplsAsync(EquilibreDb db, string rplsId, CurrentUser user, CancellationToken ct)
+    {
+        var stock = await StockAccess.ScopeAsync(db, user, ct);
+        var rpls = rplsId.Trim();
+        return await db.Dwellings.AsNoTracking().Visible(db, stock).Where(d => d.RplsId == rpls).Select(d => (long?)d.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The dwelling must be visible in the stock and its latest state owned by one of the user's bailleurs (or the user an administrator).</summary>
     internal static async Task<(long BailleurId, AllocationResult? Refusal)> OwnDwellingAsync(EquilibreDb db, long dwellingId, CurrentUser user, CancellationToken ct)
     {

@@ -181,6 +181,12 @@ public sealed class CaleolWorld : IAsyncDisposable
         return await new AnswerOffer(db, Clock, Settings).HandleAsync(new(offer, answer, reason, revision), Bailleur);
     }
 
+    public async Task<AllocationResult> LapseAsync(long candidate, int? revision, CurrentUser? user = null)
+    {
+        await using var db = Database.NewContext();
+        return await new LapseCondition(db, Clock).HandleAsync(new(candidate, revision), user ?? Bailleur);
+    }
+
     public SignLease Sign(EquilibreDb db) => new(db, Clock, Qpv, new RadiateForLease(db, Clock, CotationSettings.Default));
 
     public async Task<AllocationResult> SignAsync(long offer, int? revision = null, CurrentUser? user = null)

@@ -45,10 +45,17 @@ public sealed class FluxTests
         // Bailleur B's dwelling is not in A's stock: 404, never a hint that it exists.
         Assert.Equal(AllocationOutcome.NotFound, (await w.DeclareAsync(FluxWorld.OfB)).Outcome);
 
+        // Nor by its RPLS identifier, looked up in A's stock only: the same refusal as an identifier that exists nowhere.
+        var ofB = await w.DeclareAsync(FluxWorld.OfB, byRpls: true);
+        Assert.Equal((AllocationOutcome.NotFound, $"Logement {FluxWorld.OfB} introuvable dans votre périmètre"), (ofB.Outcome, ofB.Message));
+        Assert.Equal("Logement 5199999999 introuvable dans votre périmètre", (await w.DeclareAsync("5199999999", byRpls: true)).Message);
+
         // The EPCI reads, it does not declare.
         Assert.Equal(AllocationOutcome.Forbidden, (await w.DeclareAsync(FluxWorld.ReimsT3, w.Stock.EpciUser)).Outcome);
 
-        await w.DeclaredAsync(FluxWorld.ReimsT3);
+        // Its own dwelling by RPLS identifier is found.
+        var own = await w.DeclareAsync(FluxWorld.ReimsT3, byRpls: true);
+        Assert.True(own.Succeeded, own.Message);
         var twice = await w.DeclareAsync(FluxWorld.ReimsT3);
         Assert.Equal(AllocationOutcome.Invalid, twice.Outcome);
         Assert.Contains("une vacance est déjà ouverte pour ce logement", twice.Message, StringComparison.Ordinal);

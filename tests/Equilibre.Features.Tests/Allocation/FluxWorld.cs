@@ -76,11 +76,12 @@ public sealed class FluxWorld
         return r.Id!.Value;
     }
 
-    public async Task<AllocationResult> DeclareAsync(string rpls, CurrentUser? user = null)
+    /// <summary>Declares the dwelling by its id, or by its RPLS identifier alone when <paramref name="byRpls"/>.</summary>
+    public async Task<AllocationResult> DeclareAsync(string rpls, CurrentUser? user = null, bool byRpls = false)
     {
         await using var db = Database.NewContext();
         return await new DeclareVacancy(db, Clock, new QpvRuleSettings(null, "ex-ZUS non assimilées (test)"), Settings)
-            .HandleAsync(new(Dwelling(rpls), null, null), user ?? BailleurA);
+            .HandleAsync(byRpls ? new(null, rpls, null) : new(Dwelling(rpls), null, null), user ?? BailleurA);
     }
 
     public async Task<long> DeclaredAsync(string rpls)

@@ -97,6 +97,51 @@ public sealed class OfferLeaseTests
         }
     }
 
+    /// <summary>
+    /// R441-3 c: the only candidate was attributed under a suspensive condition with a deadline on Friday 4/12/2026. Up
+    /// to that day the condition cannot be found lapsed; the day after, the bailleur records the lapse (a form read before
+    /// the decision is a conflict, the réservataire may not), the attribution falls and, nobody being left, the
+    /// designation goes back to the réservataire per its convention — audited and on the demand's history.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_condition_lapses_only_after_its_deadline_and_the_vacancy_then_goes_back_per_the_return_rules(Provider provider)
+    {
+        await using var w = await CaleolWorld.CreateAsync(provider);
+        var (vacancy, candidates) = await w.VacancyAsync(CaleolWorld.QpvDwelling, VacancyState.DesignationReceived, await w.ConventionAsync(1), await w.DemandsAsync(1));
+        var session = await w.SessionAsync(vacancy);
+        var decided = await w.DecideAsync(session, candidates[0], CaleolDecisionKind.AttributionUnderCondition, deadline: new DateOnly(2026, 12, 4), document: "avis d'imposition");
+        Assert.True(decided.Succeeded, decided.Message);
+        var revision = await w.ReadAsync(db => db.Candidates.Where(c => c.Id == candidates[0]).Select(c => c.Revision).SingleAsync());
+
+        w.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        var early = await w.LapseAsync(candidates[0], revision);
+        Assert.Equal(
+            (AllocationOutcome.Invalid, "le délai fixé par la décision court jusqu'au 04/12/2026 inclus : condition non encore caduque le 04/12/2026"),
+            (early.Outcome, early.Message));
+
+        w.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
+        Assert.Equal(AllocationOutcome.Forbidden, (await w.LapseAsync(candidates[0], revision, w.Prefet)).Outcome);
+        var stale = await w.LapseAsync(candidates[0], revision - 1);
+        Assert.Equal(
+            (AllocationOutcome.Conflict, "le candidat a été modifié entre-temps : il est attributaire sous condition suspensive : rechargez la page, votre action n'a pas été enregistrée"),
+            (stale.Outcome, stale.Message));
+
+        var lapsed = await w.LapseAsync(candidates[0], revision);
+        Assert.True(lapsed.Succeeded, lapsed.Message);
+        Assert.StartsWith("« avis d'imposition » : pièce non reçue au 04/12/2026 : la condition suspensive n'est pas levée, l'attribution n'oblige plus le bailleur ; ", lapsed.Message, StringComparison.Ordinal);
+        Assert.Contains("la désignation revient au réservataire", lapsed.Message, StringComparison.Ordinal);
+        Assert.Equal(CandidateDecisionState.ConditionLapsed, await w.ReadAsync(db => db.Candidates.Where(c => c.Id == candidates[0]).Select(c => c.State).SingleAsync()));
+        var after = await w.ReadAsync(db => db.Vacancies.SingleAsync(v => v.Id == vacancy));
+        Assert.Equal((VacancyState.Oriented, new DateOnly(2027, 1, 4)), (after.State, after.DesignationDeadline));
+        var audit = await w.ReadAsync(db => db.AllocationEvents.Where(e => e.VacancyId == vacancy && e.EntityKind == AllocationJournal.Candidate).Select(e => e.Summary).ToListAsync());
+        Assert.Contains(audit, s => s.Contains("pièce non reçue au 04/12/2026", StringComparison.Ordinal));
+        Assert.True(await w.ReadAsync(db => db.DemandEvents.AnyAsync(e => e.Kind == DemandEventKind.CommissionDecision && e.Summary.Contains("n'oblige plus le bailleur"))));
+
+        var again = await w.LapseAsync(candidates[0], null);
+        Assert.Contains("impossible de constater la caducité de la condition : le candidat est déjà", again.Message, StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task No_answer_by_the_deadline_is_a_refusal_and_the_daily_pass_is_idempotent(Provider provider)

@@ -9,9 +9,11 @@ namespace Equilibre.Web.Pages.Attributions;
 /// holidays) and answer; the candidates still waiting; the bailleur's forms to offer, record the answer (acceptance, or
 /// refusal with a reason code) and sign the lease with the candidate who accepted; the lease once signed. The candidates
 /// attributed under a suspensive condition (R441-3 c) are listed with the missing document and the deadline, and the
-/// bailleur records here the date the document came in (<see cref="LiftCondition"/>): that is where the next offer is made.
+/// bailleur records here the date the document came in (<see cref="LiftCondition"/>): that is where the next offer is made;
+/// once the deadline has passed it may instead record that the condition lapsed (<see cref="LapseCondition"/>).
 /// </summary>
-public sealed class OffresModel(GetVacancyOffers get, SendOffer send, AnswerOffer answer, SignLease sign, LiftCondition lift, TimeProvider clock, CurrentUserAccessor currentUser)
+public sealed class OffresModel(
+    GetVacancyOffers get, SendOffer send, AnswerOffer answer, SignLease sign, LiftCondition lift, LapseCondition lapse, TimeProvider clock, CurrentUserAccessor currentUser)
     : AllocationPage(currentUser)
 {
     [BindProperty(SupportsGet = true)]
@@ -54,4 +56,7 @@ public sealed class OffresModel(GetVacancyOffers get, SendOffer send, AnswerOffe
         await ActAsync(user => recuLe is null
             ? Task.FromResult(AllocationResult.Refused("recuLe", "date de réception de la pièce manquante : obligatoire"))
             : lift.HandleAsync(new(candidat, recuLe.Value, revision), user, ct), Back, ct);
+
+    public async Task<IActionResult> OnPostCaduciteAsync(long candidat, int? revision, CancellationToken ct) =>
+        await ActAsync(user => lapse.HandleAsync(new(candidat, revision), user, ct), Back, ct);
 }
