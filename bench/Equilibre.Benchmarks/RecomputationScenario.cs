@@ -87,9 +87,14 @@ internal sealed class RecomputationScenario : IScenario
 
         Log.Line("échauffement (première cotation de la grille, puis une nuit)");
         var day = FrenchTime.Today(TimeProvider.System);
-        await Night(day);
-        day = day.AddDays(1);
-        await Night(day);
+        foreach (var warm in new[] { day, day.AddDays(1) })
+        {
+            day = warm;
+            var night = await Night(day);
+            Log.Line(string.Create(CultureInfo.InvariantCulture,
+                $"  échauffement, {day:dd/MM} : seuils Q1 {night.Q1:0.00} s, cotation {night.Cotation:0.00} s, objectifs {night.Targets:0.00} s ; {night.Detail}"));
+        }
+
         await Baseline(day);
         var totals = new List<double>();
         var sql = new List<double>();
