@@ -18,7 +18,8 @@ public enum OfferAnswer
 /// The bailleur records the candidate's answer (R441-10, <see cref="OfferWorkflow"/>): an acceptance within the deadline,
 /// or a refusal with a reason code of <see cref="AllocationSettings.RefusalReasons"/>. After a refusal the next ranked
 /// candidate is offered the dwelling at once; when none is left, the vacancy goes back per the convention's return rules
-/// (<see cref="OfferRounds.ReopenAsync"/>) and the answer says where. The offer is read at
+/// (<see cref="OfferRounds.ReopenAsync"/>) and the answer says where — unless a suspensive condition is still pending
+/// (<see cref="OfferRounds.AwaitsConditionAsync"/>), which the answer says instead. The offer is read at
 /// <see cref="Request.ExpectedRevision"/>; the answer and what follows are saved together.
 /// </summary>
 public sealed class AnswerOffer(EquilibreDb db, TimeProvider clock, AllocationSettings settings)

@@ -9,7 +9,9 @@ namespace Equilibre.Features.Allocation;
 /// <summary>
 /// Closes a CALEOL session once every candidate of its agenda has a decision (the minutes record one per candidate,
 /// R441-3). A dwelling for which the commission attributed to nobody goes back at once per the convention's return
-/// rules (<see cref="OfferRounds.ReopenAsync"/>); the others wait for the bailleur's offer (<see cref="SendOffer"/>).
+/// rules (<see cref="OfferRounds.ReopenAsync"/>); the others wait for the bailleur's offer (<see cref="SendOffer"/>), including
+/// one attributed only under a suspensive condition not yet lifted (<see cref="OfferRounds.AwaitsConditionAsync"/>): it
+/// stays at its CALEOL and the summary says it awaits the lifting.
 /// </summary>
 public sealed class CloseCaleolSession(EquilibreDb db, TimeProvider clock)
 {
@@ -46,7 +48,16 @@ public sealed class CloseCaleolSession(EquilibreDb db, TimeProvider clock)
         var lines = new List<string>();
         foreach (var vacancy in vacancies.Where(v => v.State == VacancyState.AtCaleol))
         {
-            if ((await OfferRounds.RemainingAsync(db, vacancy.Id, ct)).Count == 0)
+            if ((await OfferRounds.RemainingAsync(db, vacancy.Id, ct)).Count > 0)
+            {
+                continue;
+            }
+
+            if (await OfferRounds.AwaitsConditionAsync(db, vacancy.Id, ct))
+            {
+                lines.Add($"vacance n° {vacancy.Id} : attribution sous condition suspensive, {OfferRounds.AwaitingCondition}");
+            }
+            else
             {
                 lines.Add($"vacance n° {vacancy.Id} : " + await OfferRounds.ReopenAsync(db, vacancy, today, "la CALEOL n'a attribué le logement à aucun candidat", user, now, ct));
             }

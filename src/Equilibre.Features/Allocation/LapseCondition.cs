@@ -55,7 +55,7 @@ public sealed class LapseCondition(EquilibreDb db, TimeProvider clock)
     private async Task<bool> NobodyLeftAsync(Vacancy vacancy, CancellationToken ct) =>
         vacancy.State is VacancyState.AtCaleol or VacancyState.Offered
         && !await db.Offers.AnyAsync(o => o.VacancyId == vacancy.Id && (o.State == OfferState.Pending || o.State == OfferState.Accepted), ct)
-        && !await db.Candidates.AnyAsync(c => c.VacancyId == vacancy.Id
-            && (c.State == CandidateDecisionState.Pending || c.State == CandidateDecisionState.AttributedUnderCondition), ct)
+        && !await db.Candidates.AnyAsync(c => c.VacancyId == vacancy.Id && c.State == CandidateDecisionState.Pending, ct)
+        && !await OfferRounds.AwaitsConditionAsync(db, vacancy.Id, ct)
         && (await OfferRounds.RemainingAsync(db, vacancy.Id, ct)).Count == 0;
 }

@@ -11,7 +11,8 @@ namespace Equilibre.Features.Allocation;
 /// What the CALEOL and offer use cases share: the order in which attributed candidates are offered the dwelling, the
 /// next offer, and where the vacancy goes when nobody is left (the convention's <see cref="ReturnRules"/>). One place,
 /// so that a refusal (<see cref="AnswerOffer"/>), an expiry (<see cref="ExpireOffers"/>), the first offer
-/// (<see cref="SendOffer"/>) and a CALEOL that attributed to nobody (<see cref="CloseCaleolSession"/>) behave alike.
+/// (<see cref="SendOffer"/>) and a CALEOL that attributed to nobody (<see cref="CloseCaleolSession"/>) behave alike; a
+/// pending suspensive condition (<see cref="AwaitsConditionAsync"/>) keeps the vacancy from going back.
 /// </summary>
 internal static class OfferRounds
 {
@@ -45,16 +46,33 @@ internal static class OfferRounds
             .ToList();
     }
 
+    /// <summary>What is said of a vacancy nobody can be offered yet while a suspensive condition is pending: it is not reopened.</summary>
+    public const string AwaitingCondition = "en attente de la levée d'une condition suspensive : la vacance n'est pas remise en désignation, l'offre partira une fois la condition levée (ou la vacance repartira selon la convention si la condition devient caduque)";
+
+    /// <summary>
+    /// Whether a candidate of the vacancy is attributed under a suspensive condition not yet lifted (R441-3 c): he cannot
+    /// be offered the dwelling now (<see cref="RemainingAsync"/>) but may be once the condition is lifted
+    /// (<see cref="LiftCondition"/>), so the vacancy must not go back while it is pending — only its lapse
+    /// (<see cref="LapseCondition"/>) ends that hope. The one reading of "someone is still left" for the closing of the
+    /// CALEOL, a refused or expired offer and a lapsed condition.
+    /// </summary>
+    public static Task<bool> AwaitsConditionAsync(EquilibreDb db, long vacancyId, CancellationToken ct) =>
+        db.Candidates.AnyAsync(c => c.VacancyId == vacancyId && c.State == CandidateDecisionState.AttributedUnderCondition, ct);
+
     /// <summary>
     /// Offers the dwelling to the best remaining candidate (vacancy → Offered, deadline by <see cref="OfferDeadline"/>),
-    /// or, when none is left, sends the vacancy back per the return rules. Stages the changes; the caller saves.
+    /// or, when none is left, sends the vacancy back per the return rules — unless a suspensive condition is still pending
+    /// (<see cref="AwaitsConditionAsync"/>): the vacancy then stays where it is (Offered, from which the workflow allows
+    /// the next offer) and the explanation says so. Stages the changes; the caller saves.
     /// </summary>
     public static async Task<string> OfferNextOrReopenAsync(EquilibreDb db, Vacancy vacancy, DateOnly today, AllocationSettings settings, CurrentUser user, DateTimeOffset now, CancellationToken ct)
     {
         var remaining = await RemainingAsync(db, vacancy.Id, ct);
         if (remaining.Count == 0)
         {
-            return await ReopenAsync(db, vacancy, today, "aucun candidat attributaire restant", user, now, ct);
+            return await AwaitsConditionAsync(db, vacancy.Id, ct)
+                ? $"aucun autre candidat à qui faire l'offre pour l'instant, {AwaitingCondition}"
+                : await ReopenAsync(db, vacancy, today, "aucun candidat attributaire restant", user, now, ct);
         }
 
         var (_, why) = await OfferAsync(db, vacancy, remaining[0].Candidate, remaining[0].Rank, today, settings, user, now, ct);

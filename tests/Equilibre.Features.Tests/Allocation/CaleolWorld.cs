@@ -187,6 +187,12 @@ public sealed class CaleolWorld : IAsyncDisposable
         return await new LapseCondition(db, Clock).HandleAsync(new(candidate, revision), user ?? Bailleur);
     }
 
+    public async Task<AllocationResult> LiftAsync(long candidate, DateOnly receivedOn, int? revision = null)
+    {
+        await using var db = Database.NewContext();
+        return await new LiftCondition(db, Clock).HandleAsync(new(candidate, receivedOn, revision), Bailleur);
+    }
+
     public SignLease Sign(EquilibreDb db) => new(db, Clock, Qpv, new RadiateForLease(db, Clock, CotationSettings.Default));
 
     public async Task<AllocationResult> SignAsync(long offer, int? revision = null, CurrentUser? user = null)

@@ -142,6 +142,74 @@ public sealed class OfferLeaseTests
         Assert.Contains("impossible de constater la caducité de la condition : le candidat est déjà", again.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// R441-3 c: the CALEOL attributed the dwelling only under a suspensive condition. Closing the session does not send
+    /// the vacancy back — the candidate may still be offered it — and the session's summary says why; once the missing
+    /// document is received in time, the bailleur's offer goes to that candidate.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_session_attributing_only_under_condition_closes_without_reopening_and_the_offer_follows_the_lifting(Provider provider)
+    {
+        await using var w = await CaleolWorld.CreateAsync(provider);
+        var (vacancy, candidates) = await w.VacancyAsync(CaleolWorld.QpvDwelling, VacancyState.DesignationReceived, await w.ConventionAsync(1), await w.DemandsAsync(1));
+        var session = await w.SessionAsync(vacancy);
+        var decided = await w.DecideAsync(session, candidates[0], CaleolDecisionKind.AttributionUnderCondition, deadline: new DateOnly(2026, 12, 4), document: "avis d'imposition");
+        Assert.True(decided.Succeeded, decided.Message);
+
+        var closed = await w.CloseAsync(session);
+        Assert.True(closed.Succeeded, closed.Message);
+        Assert.StartsWith($"vacance n° {vacancy} : attribution sous condition suspensive, en attente de la levée d'une condition suspensive", Assert.Single(closed.Warnings), StringComparison.Ordinal);
+        Assert.Equal(VacancyState.AtCaleol, await w.ReadAsync(db => db.Vacancies.Where(v => v.Id == vacancy).Select(v => v.State).SingleAsync()));
+        Assert.Contains("en attente de la levée d'une condition suspensive",
+            await w.ReadAsync(db => db.AllocationEvents.Where(e => e.EntityKind == AllocationJournal.Session && e.EntityId == session).OrderByDescending(e => e.Id).Select(e => e.Detail).FirstAsync()),
+            StringComparison.Ordinal);
+        Assert.Contains("aucun candidat attributaire", (await w.SendAsync(vacancy)).Message, StringComparison.Ordinal);
+
+        var lifted = await w.LiftAsync(candidates[0], new DateOnly(2026, 12, 2));
+        Assert.True(lifted.Succeeded, lifted.Message);
+        var sent = await w.SendAsync(vacancy);
+        Assert.True(sent.Succeeded, sent.Message);
+        Assert.Equal(candidates[0], (await PendingAsync(w, vacancy))!.CandidateId);
+    }
+
+    /// <summary>
+    /// A plain attribution and an attribution under suspensive condition: the first candidate refuses the offer while the
+    /// condition is still pending. The vacancy is not sent back (it stays offered, from which the next offer may leave)
+    /// and the answer says it awaits the condition; once it is lifted, the bailleur offers the dwelling to the second.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_refusal_while_a_condition_is_pending_keeps_the_vacancy_for_the_offer_after_the_lifting(Provider provider)
+    {
+        await using var w = await CaleolWorld.CreateAsync(provider);
+        var (vacancy, candidates) = await w.VacancyAsync(CaleolWorld.QpvDwelling, VacancyState.DesignationReceived, await w.ConventionAsync(1), await w.DemandsAsync(2));
+        var session = await w.SessionAsync(vacancy);
+        Assert.True((await w.DecideAsync(session, candidates[0], CaleolDecisionKind.Attribution)).Succeeded);
+        var decided = await w.DecideAsync(session, candidates[1], CaleolDecisionKind.AttributionUnderCondition, deadline: new DateOnly(2026, 12, 11), document: "avis d'imposition");
+        Assert.True(decided.Succeeded, decided.Message);
+        var closed = await w.CloseAsync(session);
+        Assert.True(closed.Succeeded, closed.Message);
+        Assert.Empty(closed.Warnings);
+        Assert.True((await w.SendAsync(vacancy)).Succeeded);
+        var first = await PendingAsync(w, vacancy);
+        Assert.Equal(candidates[0], first!.CandidateId);
+
+        var refused = await w.AnswerAsync(first.Id, OfferAnswer.Refuse, "LOYER");
+        Assert.True(refused.Succeeded, refused.Message);
+        Assert.Contains("aucun autre candidat à qui faire l'offre pour l'instant, en attente de la levée d'une condition suspensive", refused.Message, StringComparison.Ordinal);
+        var after = await w.ReadAsync(db => db.Vacancies.SingleAsync(v => v.Id == vacancy));
+        Assert.Equal((VacancyState.Offered, false), (after.State, after.Returned));
+        Assert.Null(await PendingAsync(w, vacancy));
+
+        var lifted = await w.LiftAsync(candidates[1], new DateOnly(2026, 12, 1));
+        Assert.True(lifted.Succeeded, lifted.Message);
+        var sent = await w.SendAsync(vacancy);
+        Assert.True(sent.Succeeded, sent.Message);
+        var second = await PendingAsync(w, vacancy);
+        Assert.Equal(candidates[1], second!.CandidateId);
+    }
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task No_answer_by_the_deadline_is_a_refusal_and_the_daily_pass_is_idempotent(Provider provider)
