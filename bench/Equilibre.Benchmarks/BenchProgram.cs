@@ -10,7 +10,7 @@ namespace Equilibre.Benchmarks;
 /// </summary>
 internal static class BenchProgram
 {
-    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new ReplayScenario(), new TargetsScenario(), new NationalScenario(), new RecomputationScenario()];
+    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new ReplayScenario(), new TargetsScenario(), new NationalScenario(), new RecomputationScenario(), new WebScenario()];
 
     private const string Usage = """
         Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
@@ -21,7 +21,8 @@ internal static class BenchProgram
                       targets (objectifs T1, T2, T3 d'une année nationale de baux : 420 000 × X, générés au besoin),
                       national (fichiers du jeu national, imports parc/demandes/attributions, démarrage web, tableau de bord, API publique),
                       recalcul (après national, sur la même base : seuils Q1 + cotation de la nuit + objectifs, objectif < 10 s),
-                      all (tous les scénarios mesurés, l'un après l'autre, sur chaque base)
+                      web (après national, sur la même base telle quelle : démarrage, tableau de bord, API publique),
+                      all (tous les scénarios mesurés sauf web, l'un après l'autre, sur chaque base)
           --scale X          2,7 millions × X demandes (défaut 1.0)
           --pg CHAÎNE        base PostgreSQL dédiée au banc (Host=…;Database=bench_q1;…)
           --sqlite FICHIER   fichier SQLite dédié au banc
@@ -45,7 +46,7 @@ internal static class BenchProgram
         }
 
         IReadOnlyList<IScenario> chosen = options.Scenario == "all"
-            ? [.. Scenarios.Where(s => s is not PrepareScenario)]
+            ? [.. Scenarios.Where(s => s is not PrepareScenario and not WebScenario)]
             : [.. Scenarios.Where(s => s.Name == options.Scenario)];
         if (chosen.Count == 0 || options.Databases.Count == 0)
         {

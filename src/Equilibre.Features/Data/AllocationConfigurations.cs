@@ -164,8 +164,32 @@ internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
         b.HasIndex(x => x.DemandId).IsUnique().HasFilter("\"EndedOn\" IS NULL").HasDatabaseName("IX_Leases_ActivePerDemand");
         b.HasIndex(x => x.ImportKey).IsUnique().HasFilter("\"ImportKey\" IS NOT NULL");
 
-        // The targets' scans (issue 7): a year of leases by EPCI, and by bailleur.
-        b.HasIndex(x => new { x.SignedOn, x.EpciSiren });
+        // The targets' scans (issue 7): an EPCI's leases of a period read from the index alone on PostgreSQL — it carries
+        // the columns of LeaseFacts.Row and of the territory scope, because the leases of a big EPCI lie on every page of
+        // the table (docs/performance.md, "Scale 1.0"); a national period by date; a bailleur's, a réservataire's.
+        b.HasIndex(x => new { x.EpciSiren, x.SignedOn }).IncludeProperties(x => new
+        {
+            x.Id,
+            x.CommuneCode,
+            x.DepartementCode,
+            x.RegionCode,
+            x.BailleurId,
+            x.BailleurOrganisationId,
+            x.Flux,
+            x.ReservataireOrganisationId,
+            x.Rooms,
+            x.Financing,
+            x.ConstructionYear,
+            x.Qpv,
+            x.AnnualResourcesPerUc,
+            x.IsQ1,
+            x.Relocation,
+            x.Dalo,
+            x.PriorityCategory,
+            x.Mutation,
+            x.CaleolSessionId,
+        });
+        b.HasIndex(x => x.SignedOn);
         b.HasIndex(x => new { x.BailleurId, x.SignedOn });
         b.HasIndex(x => new { x.ReservataireOrganisationId, x.SignedOn });
     }

@@ -468,13 +468,17 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"ImportKey\" IS NOT NULL");
 
+                    b.HasIndex("SignedOn");
+
                     b.HasIndex("VacancyId");
 
                     b.HasIndex("BailleurId", "SignedOn");
 
-                    b.HasIndex("ReservataireOrganisationId", "SignedOn");
+                    b.HasIndex("EpciSiren", "SignedOn");
 
-                    b.HasIndex("SignedOn", "EpciSiren");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EpciSiren", "SignedOn"), new[] { "Id", "CommuneCode", "DepartementCode", "RegionCode", "BailleurId", "BailleurOrganisationId", "Flux", "ReservataireOrganisationId", "Rooms", "Financing", "ConstructionYear", "Qpv", "AnnualResourcesPerUc", "IsQ1", "Relocation", "Dalo", "PriorityCategory", "Mutation", "CaleolSessionId" });
+
+                    b.HasIndex("ReservataireOrganisationId", "SignedOn");
 
                     b.ToTable("Leases");
                 });

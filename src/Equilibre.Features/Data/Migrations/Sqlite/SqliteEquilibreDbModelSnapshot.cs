@@ -451,13 +451,16 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"ImportKey\" IS NOT NULL");
 
+                    b.HasIndex("SignedOn");
+
                     b.HasIndex("VacancyId");
 
                     b.HasIndex("BailleurId", "SignedOn");
 
-                    b.HasIndex("ReservataireOrganisationId", "SignedOn");
+                    b.HasIndex("EpciSiren", "SignedOn")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "CommuneCode", "DepartementCode", "RegionCode", "BailleurId", "BailleurOrganisationId", "Flux", "ReservataireOrganisationId", "Rooms", "Financing", "ConstructionYear", "Qpv", "AnnualResourcesPerUc", "IsQ1", "Relocation", "Dalo", "PriorityCategory", "Mutation", "CaleolSessionId" });
 
-                    b.HasIndex("SignedOn", "EpciSiren");
+                    b.HasIndex("ReservataireOrganisationId", "SignedOn");
 
                     b.ToTable("Leases");
                 });
