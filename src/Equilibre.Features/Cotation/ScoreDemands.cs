@@ -123,8 +123,8 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
 
     /// <summary>
     /// Only the scores that moved: deleted and copied again (one statement per slice of ids, one bulk copy), the removed
-    /// ones deleted, and the wishes of those demands given the new score (the shortlist reads it there,
-    /// <see cref="DemandWish.Score"/>) or none.
+    /// ones deleted, and the wishes of those demands given the new score when it differs (the shortlist reads it there,
+    /// <see cref="DemandWish.Score"/>; a score that only changed commune or typology rewrites no wish) or none.
     /// </summary>
     private async Task UpdateAsync(List<DemandScore> changed, List<long> removed, CancellationToken ct)
     {
@@ -138,7 +138,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         {
             await (from w in db.DemandWishes
                    join s in db.DemandScores on w.DemandId equals s.DemandId
-                   where slice.Contains(w.DemandId)
+                   where slice.Contains(w.DemandId) && (w.Score == null || w.Score != s.Score)
                    select new { Wish = w, Stored = s })
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.Wish.Score, x => (double?)x.Stored.Score), ct);
         }
