@@ -55,7 +55,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Compte/Connexion");
     o.Conventions.AllowAnonymousToPage("/Compte/AccesRefuse");
     o.Conventions.AllowAnonymousToPage("/Erreur");
-});
+}).AddMvcOptions(FrenchValidationMessages.Apply);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUserAccessor>();
 builder.Services.AddSingleton<InstanceInfo>();

@@ -86,6 +86,18 @@ public sealed class PublicEndpointsTests(EquilibreWebFactory factory)
     }
 
     [Fact]
+    public async Task LoginPage_ValidationMessagesAreInFrench()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync("/connexion");
+
+        // ASP.NET Core adds a required rule to every non-nullable field, in English unless told (FrenchValidationMessages).
+        Assert.DoesNotContain("field is required", html, StringComparison.Ordinal);
+        Assert.Contains("data-val-required=\"Le champ « Adresse électronique » est obligatoire.\"", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_SendAStrictContentSecurityPolicy()
     {
         using var client = factory.CreateClient();
