@@ -244,15 +244,16 @@ internal sealed class NationalScenario : IScenario
 
             // The public key figures: France and the three EPCIs with the most leases, for the year of the leases.
             var year = NationalStock.Millesime;
-            List<string> epcis;
+            List<string> epcis, dashboardEpcis;
             await using (var scope = database.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
-                epcis = await db.Leases.AsNoTracking().GroupBy(l => l.EpciSiren).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(3).Select(g => g.Key).ToListAsync(ct);
+                dashboardEpcis = await db.Leases.AsNoTracking().GroupBy(l => l.EpciSiren).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(45).Select(g => g.Key).ToListAsync(ct);
+                epcis = [.. dashboardEpcis.Take(3)];
             }
 
-            rows.Add(await DashboardPageAsync(database, http.BaseAddress!, epcis[0], ct));
+            rows.AddRange(await DashboardPageAsync(database, http.BaseAddress!, dashboardEpcis, ct));
             string[] urls = [$"/api/v1/chiffres-cles?annee={year}", .. epcis.Select(e => $"/api/v1/chiffres-cles?annee={year}&epci={e}")];
             using var cold = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
 
@@ -315,22 +316,91 @@ internal sealed class NationalScenario : IScenario
     }
 
     /// <summary>
-    /// The targets dashboard page (<c>/objectifs</c>) as an EPCI's chargé·e de mission sees it, rendered over HTTP: an
-    /// account of the EPCI with the most leases (created once, through <see cref="CreateUser"/>), signed in through the
-    /// sign-in form like a browser (anti-forgery token, cookie), then 5 warm-up requests and 50 measured.
+    /// The targets dashboard page (<c>/objectifs</c>) rendered over HTTP, signed in through the sign-in form like a
+    /// browser (anti-forgery token, cookie), with accounts created once through <see cref="CreateUser"/>. Two rows:
+    /// <list type="bullet">
+    /// <item>first views, leases read (none cached yet by <see cref="Features.Targets.LeaseFactsCache"/>): a national
+    /// State services account opens the year of each of the 13 EPCIs with the most leases, the largest last, after
+    /// the 32 next EPCIs to compile the page, the reader and the engine;</item>
+    /// <item>following views: the chargé·e de mission of the largest EPCI clicks through the year by 8 breakdowns in
+    /// turn (5 warm-up requests, 50 measured).</item>
+    /// </list>
     /// </summary>
-    private static async Task<ResultRow> DashboardPageAsync(BenchDatabase database, Uri site, string epci, CancellationToken ct)
+    private static async Task<IReadOnlyList<ResultRow>> DashboardPageAsync(BenchDatabase database, Uri site, List<string> epcis, CancellationToken ct)
     {
-        var email = $"epci-{epci}@banc-essai.equilibre.fr";
+        var epci = epcis[0];
+        var year = NationalStock.Millesime;
+        using var state = await SignInAsync(database, site, "etat@banc-essai.equilibre.fr", new Organisation { Name = "Services de l'État (banc d'essai)", Kind = OrganisationKind.ServicesEtat }, Roles.ServicesEtat, ct);
+        // The code first: a server that has run a while has compiled its hot paths (tiered compilation promotes a method
+        // after 30 calls), so the 32 next EPCIs (60,000 leases) are viewed first; their facts are not those measured.
+        foreach (var warmUp in epcis.Skip(13))
+        {
+            await ViewAsync(state, $"/objectifs?annee={year}&epci={warmUp}", ct);
+        }
+
+        var cold = new List<double>();
+        foreach (var one in epcis.Take(13).Reverse())
+        {
+            cold.Add(await ViewAsync(state, $"/objectifs?annee={year}&epci={one}", ct));
+        }
+
+        Log.Line("  premières vues (ms), du 13e EPCI au plus grand : " + string.Join(" ; ", cold.Select(c => c.ToString("0", CultureInfo.InvariantCulture))));
+
+        string name;
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            name = await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Epcis.Where(e => e.Siren == epci).Select(e => e.Name).FirstAsync(ct);
+        }
+
+        using var browser = await SignInAsync(database, site, $"epci-{epci}@banc-essai.equilibre.fr", new Organisation { Name = name, Kind = OrganisationKind.Epci, Siren = epci, EpciSiren = epci }, Roles.ChargeMissionEpci, ct);
+        string[] breakdowns = ["", "&groupes=bailleur", "&groupes=commune", "&groupes=reservataire", "&groupes=qpv", "&groupes=typologie", "&groupes=bailleur,reservataire", "&groupes=mois"];
+        var warm = new List<double>();
+        for (var i = 0; i < 55; i++)
+        {
+            var time = await ViewAsync(browser, $"/objectifs?annee={year}{breakdowns[i % breakdowns.Length]}", ct);
+            if (i >= 5)
+            {
+                warm.Add(time);
+            }
+        }
+
+        ResultRow Row(string what, List<double> times)
+        {
+            times.Sort();
+            var (p50, p95) = (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1]);
+            Log.Line(string.Create(CultureInfo.InvariantCulture, $"  page /objectifs de l'EPCI {epci}, {what} : p50 {p50:0.0} ms, p95 {p95:0.0} ms"));
+            return new ResultRow(string.Create(CultureInfo.InvariantCulture, $"page tableau de bord /objectifs d'un EPCI rendue en HTTP, connecté, {what} : p50 {p50:0.0} ms, p95 {p95:0.0} ms"),
+                database.Label, "EPCI " + epci, new Timings([p95 / 1000]), null, "—", "p95 < 300 ms", p95 < 300 ? "oui" : "non");
+        }
+
+        return [Row($"premières vues, baux lus ({cold.Count} plus grands EPCI, compte national des services de l'État)", cold),
+            Row($"vues suivantes ({warm.Count} requêtes, {breakdowns.Length} ventilations)", warm)];
+    }
+
+    private static async Task<double> ViewAsync(HttpClient browser, string url, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await browser.GetAsync(url, ct);
+        var page = await response.Content.ReadAsStringAsync(ct);
+        watch.Stop();
+        if (response.StatusCode != System.Net.HttpStatusCode.OK || !page.Contains("id=\"ensemble\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{url} : réponse {(int)response.StatusCode} sans le tableau des indicateurs");
+        }
+
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="email"/>, the account (and its organisation, matched by kind and name) created the first time.</summary>
+    private static async Task<HttpClient> SignInAsync(BenchDatabase database, Uri site, string email, Organisation organisation, string role, CancellationToken ct)
+    {
         const string Password = "Banc-Essai-2026!";
         await using (var scope = database.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EquilibreDb>();
-            var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Kind == OrganisationKind.Epci && o.EpciSiren == epci, ct);
-            if (organisation is null)
+            var existing = await db.Organisations.FirstOrDefaultAsync(o => o.Kind == organisation.Kind && o.Name == organisation.Name, ct);
+            if (existing is null)
             {
-                var name = await db.Epcis.Where(e => e.Siren == epci).Select(e => e.Name).FirstAsync(ct);
-                organisation = new Organisation { Name = name, Kind = OrganisationKind.Epci, Siren = epci, EpciSiren = epci };
                 db.Organisations.Add(organisation);
                 await db.SaveChangesAsync(ct);
             }
@@ -338,7 +408,7 @@ internal sealed class NationalScenario : IScenario
             if (await db.Users.AnyAsync(u => u.Email == email, ct) is false)
             {
                 var created = await scope.ServiceProvider.GetRequiredService<CreateUser>()
-                    .HandleAsync(new CreateUser.Request(email, "Banc d'essai", organisation.Id, [Roles.ChargeMissionEpci], Password), null, ct);
+                    .HandleAsync(new CreateUser.Request(email, "Banc d'essai", (existing ?? organisation).Id, [role], Password), null, ct);
                 if (created.Id is null)
                 {
                     throw new InvalidOperationException(string.Join(" ; ", created.Errors.Select(e => e.Message)));
@@ -346,45 +416,21 @@ internal sealed class NationalScenario : IScenario
             }
         }
 
-        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
-        using var browser = new HttpClient(handler) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
         var form = await browser.GetStringAsync("/connexion", ct);
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using (var signIn = await browser.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var signIn = await browser.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = Password,
             ["__RequestVerificationToken"] = token,
-        }), ct))
+        }), ct);
+        if (signIn.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
-            if (signIn.StatusCode != System.Net.HttpStatusCode.Redirect)
-            {
-                throw new InvalidOperationException($"connexion refusée ({(int)signIn.StatusCode})");
-            }
+            browser.Dispose();
+            throw new InvalidOperationException($"connexion refusée ({(int)signIn.StatusCode})");
         }
 
-        var times = new List<double>();
-        for (var i = 0; i < 55; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await browser.GetAsync("/objectifs", ct);
-            var page = await response.Content.ReadAsStringAsync(ct);
-            watch.Stop();
-            if (response.StatusCode != System.Net.HttpStatusCode.OK || !page.Contains("id=\"ensemble\"", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"/objectifs : réponse {(int)response.StatusCode} sans le tableau des indicateurs");
-            }
-
-            if (i >= 5)
-            {
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        times.Sort();
-        var (p50, p95) = (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1]);
-        Log.Line(string.Create(CultureInfo.InvariantCulture, $"  page /objectifs de l'EPCI {epci} : p50 {p50:0.0} ms, p95 {p95:0.0} ms"));
-        return new ResultRow(string.Create(CultureInfo.InvariantCulture, $"page tableau de bord /objectifs d'un EPCI rendue en HTTP, connecté (50 requêtes) : p50 {p50:0.0} ms, p95 {p95:0.0} ms"),
-            database.Label, "EPCI " + epci, new Timings([p95 / 1000]), null, "—", "p95 < 300 ms", p95 < 300 ? "oui" : "non");
+        return browser;
     }
 }

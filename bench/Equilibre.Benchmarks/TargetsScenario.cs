@@ -189,7 +189,7 @@ internal sealed class TargetsScenario : IScenario
 
     /// <summary>The leases signed in the period as the engine's facts, and the settings the engine reads (thresholds, rates).</summary>
     internal static async Task<(List<AllocationFact> Facts, TargetSettings Settings)> ReadAsync(EquilibreDb db, TargetPeriod period, CancellationToken ct) =>
-        (await db.Leases.SignedBetween(period.From, period.To).ToFactsAsync(ct),
+        (await db.Leases.SignedBetween(period.From, period.To).ToFactsAsync(db, ct),
          await TargetsQuery.SettingsAsync(db, TargetsSettings.Default, new QpvRuleSettings(null, "banc d'essai"), ct));
 
     /// <summary>T1, T2, T3 for every EPCI × bailleur × réservataire, every group's indicators and quality read.</summary>

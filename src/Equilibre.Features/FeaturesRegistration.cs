@@ -154,6 +154,7 @@ public static class FeaturesRegistration
         services.AddScoped<Targets.ExportCilBilan>();
         services.AddScoped<Targets.ExportFluxBilan>();
         services.AddSingleton<Public.KeyFiguresCache>();
+        services.AddSingleton<Targets.LeaseFactsCache>();
         services.AddScoped<Public.GetKeyFigures>();
         return services;
     }

@@ -38,7 +38,7 @@ public static class TargetCounters
         ArgumentNullException.ThrowIfNull(holder);
         ArgumentNullException.ThrowIfNull(targets);
         var period = TargetPeriod.Year(year);
-        var facts = await db.Leases.Where(l => l.EpciSiren == epciSiren).SignedBetween(period.From, period.To).ToFactsAsync(ct);
+        var facts = await db.Leases.Where(l => l.EpciSiren == epciSiren).SignedBetween(period.From, period.To).ToFactsAsync(db, ct);
         var settings = await TargetsQuery.SettingsAsync(db, targets, qpv, ct);
         var definitions = targets.Definitions(epciSiren).Where(d => StatutoryTargets.All.Any(s => s.Id == d.Id)).ToList();
         var reservataire = holder.ReservataireOrganisationId?.ToString(CultureInfo.InvariantCulture);

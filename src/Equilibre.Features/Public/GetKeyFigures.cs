@@ -139,27 +139,10 @@ public sealed class GetKeyFigures(EquilibreDb db, TargetsSettings targets, QpvRu
 
     /// <summary>
     /// The data version the cache compares: the highest id of the import runs, demand events (every change of a demand
-    /// appends one, imports included), leases and allocation events. Four maxima over primary keys, one statement.
+    /// appends one, imports included), leases and allocation events (<see cref="DataVersion"/>).
     /// </summary>
-    public static async Task<string> DataVersionAsync(EquilibreDb db, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        string Table<T>() => db.Model.FindEntityType(typeof(T))!.GetTableName()!;
-        var sql = $"""
-            SELECT (SELECT MAX("Id") FROM "{Table<ImportRun>()}") AS "Imports", (SELECT MAX("Id") FROM "{Table<DemandEvent>()}") AS "DemandEvents",
-                   (SELECT MAX("Id") FROM "{Table<Lease>()}") AS "Leases", (SELECT MAX("Id") FROM "{Table<AllocationEvent>()}") AS "AllocationEvents"
-            """;
-        var row = (await db.Database.SqlQueryRaw<VersionRow>(sql).ToListAsync(ct))[0];
-        return French.Format($"{row.Imports ?? 0}.{row.DemandEvents ?? 0}.{row.Leases ?? 0}.{row.AllocationEvents ?? 0}");
-    }
-
-    private sealed class VersionRow
-    {
-        public long? Imports { get; init; }
-        public long? DemandEvents { get; init; }
-        public long? Leases { get; init; }
-        public long? AllocationEvents { get; init; }
-    }
+    public static Task<string> DataVersionAsync(EquilibreDb db, CancellationToken ct = default) =>
+        DataVersion.MaxIdsAsync(db, [typeof(ImportRun), typeof(DemandEvent), typeof(Lease), typeof(AllocationEvent)], ct);
 
     private async Task<Result> ComputeAsync(KeyFiguresScope scope, string? code, string name, int year, DateOnly asOf, DateOnly today, string version)
     {
@@ -204,7 +187,7 @@ public sealed class GetKeyFigures(EquilibreDb db, TargetsSettings targets, QpvRu
             KeyFiguresScope.Epci => leases.Where(l => l.EpciSiren == code),
             _ => leases,
         };
-        var facts = await leases.ToFactsAsync(ct);
+        var facts = await leases.ToFactsAsync(db, ct);
         var priority = CiaCatalogue.PriorityShare.Adopt(1, StatutoryTargets.Lec, null, 0m, "indicateur d'information, sans objectif");
         var definitions = targets.Definitions(scope == KeyFiguresScope.Epci ? code : null).Where(d => d.Id is "T1" or "T2").Append(priority).ToList();
         var engineSettings = await TargetsQuery.SettingsAsync(db, targets, qpv, ct);

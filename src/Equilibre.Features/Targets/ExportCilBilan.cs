@@ -99,7 +99,7 @@ public sealed class ExportCilBilan(EquilibreDb db, TargetsSettings settings, Qpv
             : BilanJson.Settings(stored.SettingsJson);
         var engine = bilanSettings.ToEngine();
         var period = TargetPeriod.Year(request.Year);
-        var facts = await TargetsQuery.Leases(db, scope, new TargetFilter(request.EpciSiren)).SignedBetween(period.From, period.To).ToFactsAsync(ct);
+        var facts = await TargetsQuery.Leases(db, scope, new TargetFilter(request.EpciSiren)).SignedBetween(period.From, period.To).ToFactsAsync(db, ct);
         var hash = BilanJson.Hash(facts);
         var total = TargetEngine.Compute(facts, definitions, TargetGrouping.None, period, engine);
         var sections = Breakdowns.Select(b => new Section(b.Title, b.Dimension, TargetEngine.Compute(facts, definitions, TargetGrouping.By(b.Dimension), period, engine))).ToList();

@@ -55,7 +55,7 @@ public sealed class ExportFluxBilan(EquilibreDb db, TargetsSettings settings, Qp
 
         var period = TargetPeriod.Year(request.Year);
         var facts = await TargetsQuery.Leases(db, scope, new TargetFilter(BailleurId: request.BailleurId, ReservataireId: request.ReservataireId))
-            .SignedBetween(period.From, period.To).ToFactsAsync(ct);
+            .SignedBetween(period.From, period.To).ToFactsAsync(db, ct);
         var engine = await TargetsQuery.SettingsAsync(db, settings, qpv, ct);
         var definitions = settings.Definitions(null);
         var detail = TargetEngine.Compute(facts, definitions, TargetGrouping.By(Dimensions), period, engine);

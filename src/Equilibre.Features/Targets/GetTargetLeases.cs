@@ -15,7 +15,7 @@ namespace Equilibre.Features.Targets;
 /// relocation) and no name, address or résidence: no household figure is shown below the résidence level, so the
 /// small-count rule of <see cref="Domain.Privacy.HouseholdDisclosure"/> has nothing to mask here.
 /// </summary>
-public sealed class GetTargetLeases(EquilibreDb db, TargetsSettings settings, QpvRuleSettings qpv)
+public sealed class GetTargetLeases(EquilibreDb db, TargetsSettings settings, QpvRuleSettings qpv, LeaseFactsCache cache)
 {
     public const int PageSize = 50;
 
@@ -45,7 +45,7 @@ public sealed class GetTargetLeases(EquilibreDb db, TargetsSettings settings, Qp
         }
 
         var facts = scope.SeesAnything
-            ? await TargetsQuery.Leases(db, scope, request.Filter).SignedBetween(request.Period.From, request.Period.To).ToFactsAsync(ct)
+            ? (await cache.GetAsync(db, TargetsQuery.Leases(db, scope, request.Filter), request.Period.From, request.Period.To, ct)).Facts
             : [];
         var engineSettings = await TargetsQuery.SettingsAsync(db, settings, qpv, ct);
         var report = TargetEngine.Compute([], [definition], TargetGrouping.None, request.Period, engineSettings);

@@ -15,7 +15,7 @@ namespace Equilibre.Features.Targets;
 /// arithmetic is the Domain's (<see cref="TargetEngine"/>, <see cref="TargetProjection"/>); this handler only reads
 /// the leases of the user's scope and labels the groups.
 /// </summary>
-public sealed class GetTargetsDashboard(EquilibreDb db, TargetsSettings settings, QpvRuleSettings qpv, TimeProvider clock)
+public sealed class GetTargetsDashboard(EquilibreDb db, TargetsSettings settings, QpvRuleSettings qpv, TimeProvider clock, LeaseFactsCache cache)
 {
     public sealed record Request(TargetView View, TargetPeriod Period, TargetFilter Filter, IReadOnlyList<GroupDimension>? Dimensions = null);
 
@@ -56,14 +56,13 @@ public sealed class GetTargetsDashboard(EquilibreDb db, TargetsSettings settings
         var previous = request.Period.Previous();
         var today = FrenchTime.Today(clock);
         var yearStart = new DateOnly(request.Period.To.Year, 1, 1);
-        var from = new[] { previous.From, yearStart }.Min();
         var facts = scope.SeesAnything
-            ? await TargetsQuery.Leases(db, scope, request.Filter).SignedBetween(from, request.Period.To).ToFactsAsync(ct)
+            ? (await cache.GetAsync(db, TargetsQuery.Leases(db, scope, request.Filter), new[] { previous.From, yearStart }.Min(), request.Period.To, ct)).Facts
             : [];
         var engineSettings = await TargetsQuery.SettingsAsync(db, settings, qpv, ct);
         var grouped = TargetEngine.CompareWithPrevious(facts, definitions, TargetGrouping.By([.. dimensions]), request.Period, engineSettings);
         var total = TargetEngine.CompareWithPrevious(facts, definitions, TargetGrouping.None, request.Period, engineSettings);
-        var labels = await TargetsQuery.LabelsAsync(db, facts, ct);
+        var labels = await TargetsQuery.LabelsAsync(db, grouped.Current.Groups.Select(g => g.Key), ct);
 
         // Projection: from 1 January of the period's last year to the period's end, or today if earlier.
         var asOf = new[] { request.Period.To, today }.Min();

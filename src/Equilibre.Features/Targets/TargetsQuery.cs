@@ -138,24 +138,51 @@ public static class TargetsQuery
     }
 
     /// <summary>Names of the ids the facts carry, for every table ("CU du Grand Reims (200067213)").</summary>
-    public static async Task<TargetLabels> LabelsAsync(EquilibreDb db, IReadOnlyCollection<AllocationFact> facts, CancellationToken ct = default)
+    public static Task<TargetLabels> LabelsAsync(EquilibreDb db, IReadOnlyCollection<AllocationFact> facts, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return LabelsAsync(db, dimension => dimension switch
+        {
+            GroupDimension.Epci => facts.Select(f => f.EpciSiren),
+            GroupDimension.Commune => facts.Select(f => f.CommuneCode),
+            GroupDimension.Bailleur => facts.Select(f => f.BailleurId),
+            GroupDimension.Reservataire => facts.Select(f => f.ReservataireId),
+            GroupDimension.CalSession => facts.Select(f => f.CalSessionId),
+            _ => [],
+        }, ct);
+    }
+
+    /// <summary>Names of the values the group keys carry: only the groups shown are looked up (a dashboard per EPCI names one EPCI, not its 44,000 leases' communes and bailleurs).</summary>
+    public static Task<TargetLabels> LabelsAsync(EquilibreDb db, IEnumerable<GroupKey> keys, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var list = keys.ToList();
+        return LabelsAsync(db, dimension => list.Where(k => k.Has(dimension)).Select(k => k[dimension]), ct);
+    }
+
+    private static async Task<TargetLabels> LabelsAsync(EquilibreDb db, Func<GroupDimension, IEnumerable<string?>> values, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(facts);
-        var epcis = facts.Select(f => f.EpciSiren).Distinct().ToList();
-        var communes = facts.Select(f => f.CommuneCode).Distinct().ToList();
-        var bailleurs = facts.Select(f => long.Parse(f.BailleurId, CultureInfo.InvariantCulture)).Distinct().ToList();
-        var organisations = facts.Where(f => f.ReservataireId is not null).Select(f => long.Parse(f.ReservataireId!, CultureInfo.InvariantCulture)).Distinct().ToList();
-        var sessions = facts.Where(f => f.CalSessionId is not null).Select(f => long.Parse(f.CalSessionId!, CultureInfo.InvariantCulture)).Distinct().ToList();
+        List<string> Texts(GroupDimension dimension) => [.. values(dimension).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+        // Réservataire values also name the flux without réservataire (GroupKey.OwnFlux, OutsideFlux): not ids.
+        List<long> Ids(GroupDimension dimension) =>
+            [.. Texts(dimension).Select(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null).OfType<long>()];
+        var epcis = Texts(GroupDimension.Epci);
+        var communes = Texts(GroupDimension.Commune);
+        var bailleurs = Ids(GroupDimension.Bailleur);
+        var organisations = Ids(GroupDimension.Reservataire);
+        var sessions = Ids(GroupDimension.CalSession);
+        static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
         return new TargetLabels(
-            await db.Epcis.AsNoTracking().Where(e => epcis.Contains(e.Siren)).ToDictionaryAsync(e => e.Siren, e => e.Name, ct),
-            await db.Communes.AsNoTracking().Where(c => communes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, ct),
-            (await db.Bailleurs.AsNoTracking().Where(b => bailleurs.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
-                .ToDictionary(b => b.Id.ToString(CultureInfo.InvariantCulture), b => b.Name),
-            (await db.Organisations.AsNoTracking().Where(o => organisations.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-                .ToDictionary(o => o.Id.ToString(CultureInfo.InvariantCulture), o => o.Name),
-            (await db.CaleolSessions.AsNoTracking().Where(s => sessions.Contains(s.Id)).Select(s => new { s.Id, s.Date }).ToListAsync(ct))
-                .ToDictionary(s => s.Id.ToString(CultureInfo.InvariantCulture), s => French.Format($"séance du {s.Date:dd/MM/yyyy}")));
+            epcis.Count == 0 ? new Dictionary<string, string>() : await db.Epcis.AsNoTracking().Where(e => epcis.Contains(e.Siren)).ToDictionaryAsync(e => e.Siren, e => e.Name, ct),
+            communes.Count == 0 ? new Dictionary<string, string>() : await db.Communes.AsNoTracking().Where(c => communes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, ct),
+            bailleurs.Count == 0 ? new Dictionary<string, string>() : (await db.Bailleurs.AsNoTracking().Where(b => bailleurs.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
+                .ToDictionary(b => Text(b.Id), b => b.Name),
+            organisations.Count == 0 ? new Dictionary<string, string>() : (await db.Organisations.AsNoTracking().Where(o => organisations.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+                .ToDictionary(o => Text(o.Id), o => o.Name),
+            sessions.Count == 0 ? new Dictionary<string, string>() : (await db.CaleolSessions.AsNoTracking().Where(s => sessions.Contains(s.Id)).Select(s => new { s.Id, s.Date }).ToListAsync(ct))
+                .ToDictionary(s => Text(s.Id), s => French.Format($"séance du {s.Date:dd/MM/yyyy}")));
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class SeedAllocationDemoCalibrationTests(ITestOutputHelper output)
         var today = FrenchTime.Today(Make.Clock());
         var period = TargetPeriod.Range(today.AddMonths(-Months), today);
         await using var db = database.NewContext();
-        var dashboard = new GetTargetsDashboard(db, TargetsSettings.Default, new QpvRuleSettings(null, "test"), Make.Clock());
+        var dashboard = new GetTargetsDashboard(db, TargetsSettings.Default, new QpvRuleSettings(null, "test"), Make.Clock(), new LeaseFactsCache(Make.Clock()));
         async Task<IReadOnlyDictionary<string, IndicatorResult>> TargetsOf(string? epci) =>
             (await dashboard.HandleAsync(new GetTargetsDashboard.Request(TargetView.Epci, period, new TargetFilter(epci)), CurrentUser.CommandLine))
             .Total.Figures.ToDictionary(f => f.Current.Definition.Id, f => f.Current);

@@ -210,7 +210,7 @@ public sealed class KeyFiguresTests
         Assert.Equal((35m, 73m), (region["demandes-actives"].Value, region["baux-signes"].Value));
 
         // The national T1 and T2 are the targets dashboard's figures for the whole country (same engine, same facts).
-        var dashboard = await new GetTargetsDashboard(db, TargetsWorld.Settings, TargetsWorld.Qpv, world.Clock)
+        var dashboard = await new GetTargetsDashboard(db, TargetsWorld.Settings, TargetsWorld.Qpv, world.Clock, new LeaseFactsCache(world.Clock))
             .HandleAsync(new(TargetView.Epci, TargetPeriod.Year(2026), TargetFilter.None), TargetsWorld.Administrator);
         var t1 = dashboard.Total.Figures.Single(f => f.Current.Definition.Id == "T1").Current;
         var t2 = dashboard.Total.Figures.Single(f => f.Current.Definition.Id == "T2").Current;

@@ -18,7 +18,7 @@ public sealed class TargetsTests
     private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private static GetTargetsDashboard Dashboard(Features.Data.EquilibreDb db, TargetsSettings? settings = null) =>
-        new(db, settings ?? TargetsWorld.Settings, TargetsWorld.Qpv, Make.Clock());
+        new(db, settings ?? TargetsWorld.Settings, TargetsWorld.Qpv, Make.Clock(), new LeaseFactsCache(Make.Clock()));
 
     private static GetTargetsDashboard.Request Year2026(TargetView view = TargetView.Epci, string? epci = TargetsWorld.Reims, IReadOnlyList<GroupDimension>? dimensions = null) =>
         new(view, TargetPeriod.Year(2026), new TargetFilter(epci), dimensions);
@@ -120,7 +120,7 @@ public sealed class TargetsTests
         var world = await TargetsWorld.CreateAsync(provider);
         await using var database = world.Database;
         await using var db = database.NewContext();
-        var handler = new GetTargetLeases(db, TargetsWorld.Settings, TargetsWorld.Qpv);
+        var handler = new GetTargetLeases(db, TargetsWorld.Settings, TargetsWorld.Qpv, new LeaseFactsCache(Make.Clock()));
         var period = TargetPeriod.Year(2026);
         var filter = new TargetFilter(TargetsWorld.Reims);
         var bailleurA = world.BailleurA.ToString(System.Globalization.CultureInfo.InvariantCulture);

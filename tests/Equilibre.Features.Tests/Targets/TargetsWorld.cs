@@ -120,7 +120,7 @@ public sealed class TargetsWorld
         return world;
     }
 
-    private async Task AddAsync(
+    public async Task AddAsync(
         Features.Data.EquilibreDb db, int number, DateOnly signedOn, Bailleur bailleur, FluxOrigin flux, QpvBasis? qpv, decimal? resources,
         bool dalo = false, string? priority = null, bool mutation = false, Relocation relocation = Relocation.None, string epci = Reims, string commune = "51454")
     {
