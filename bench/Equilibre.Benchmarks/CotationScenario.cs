@@ -114,17 +114,7 @@ internal sealed class CotationScenario : IScenario
         }
 
         // The last state is a night's incremental batch: every stored score and every wish must equal a full recomputation.
-        long mismatches;
-        await using (var compare = new NpgsqlCommand("""
-            SELECT (SELECT count(*) FROM "DemandScores" s FULL JOIN bench_scores b ON b.demand_id = s."DemandId"
-                    WHERE s."DemandId" IS NULL OR b.demand_id IS NULL OR abs(s."Score" - b.score::float8) > 0.001)
-                 + (SELECT count(*) FROM "DemandWishes" w LEFT JOIN bench_scores b ON b.demand_id = w."DemandId"
-                    WHERE w."Score" IS DISTINCT FROM round(b.score, 2)::float8)
-            """, connection) { CommandTimeout = 600 })
-        {
-            mismatches = (long)(await compare.ExecuteScalarAsync(ct))!;
-        }
-
+        var mismatches = await MismatchesAsync(connection, ct);
         Log.Line($"écarts avec la référence SQL : {mismatches}");
         var (p50, p95) = await OneDemandAsync(database, connection, ct);
         var data = string.Create(CultureInfo.InvariantCulture, $"{result.Scored:N0} demandes actives, {result.Territories:N0} EPCI, grille de 40 critères");
@@ -204,6 +194,18 @@ internal sealed class CotationScenario : IScenario
             CREATE TABLE IF NOT EXISTS bench_scores (demand_id bigint PRIMARY KEY, territory varchar(9), commune varchar(5), typology varchar(10), score numeric);
             CREATE INDEX IF NOT EXISTS bench_scores_position ON bench_scores (territory, commune, typology, score);
             """);
+    }
+
+    /// <summary>Stored scores and wishes' scores that differ from the baseline's (<c>bench_scores</c>, filled by <see cref="BaselineSql"/>).</summary>
+    internal static async Task<long> MismatchesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var compare = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM "DemandScores" s FULL JOIN bench_scores b ON b.demand_id = s."DemandId"
+                    WHERE s."DemandId" IS NULL OR b.demand_id IS NULL OR abs(s."Score" - b.score::float8) > 0.001)
+                 + (SELECT count(*) FROM "DemandWishes" w LEFT JOIN bench_scores b ON b.demand_id = w."DemandId"
+                    WHERE w."Score" IS DISTINCT FROM round(b.score, 2)::float8)
+            """, connection) { CommandTimeout = 600 };
+        return (long)(await compare.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>The same scores in one INSERT … SELECT: a CASE per criterion, GREATEST per highest-only rubric, seniority.</summary>

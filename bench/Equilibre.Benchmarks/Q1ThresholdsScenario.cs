@@ -46,15 +46,7 @@ internal sealed class Q1ThresholdsScenario : IScenario
                 await set.ExecuteNonQueryAsync(ct);
             }
 
-            await using var command = new NpgsqlCommand(BaselineSql, connection) { CommandTimeout = 600 };
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var values = new Dictionary<string, (decimal, long)>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                values[reader.GetString(0)] = (reader.GetDecimal(1), reader.GetInt64(2));
-            }
-
-            return values;
+            return await BaselineAsync(connection!, ct);
         }
 
         async Task<RecomputeQ1Thresholds.Result> Equilibre()
@@ -128,8 +120,22 @@ internal sealed class Q1ThresholdsScenario : IScenario
         return new ScenarioResult(rows, mismatches == 0 && result.Rows.Count > 0);
     }
 
+    /// <summary>The baseline's first quartile and number of demands per EPCI.</summary>
+    internal static async Task<Dictionary<string, (decimal Value, long Count)>> BaselineAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(BaselineSql, connection) { CommandTimeout = 600 };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var values = new Dictionary<string, (decimal, long)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            values[reader.GetString(0)] = (reader.GetDecimal(1), reader.GetInt64(2));
+        }
+
+        return values;
+    }
+
     /// <summary>Equilibre's rows against the baseline's: same EPCI, same count, same value (values under 11 demands are hidden).</summary>
-    private static int Compare(RecomputeQ1Thresholds.Result result, Dictionary<string, (decimal Value, long Count)> baseline, bool postgres)
+    internal static int Compare(RecomputeQ1Thresholds.Result result, Dictionary<string, (decimal Value, long Count)> baseline, bool postgres)
     {
         if (!postgres)
         {

@@ -17,7 +17,8 @@ namespace Equilibre.Benchmarks;
 /// on the next day, the 40-criterion grid of <see cref="CotationScenario"/> published for every EPCI), every target
 /// indicator of the leases' year (leases read, then <see cref="TargetEngine"/> for every EPCI × bailleur ×
 /// réservataire). Each run is the next night. Baseline in the same run: the three plain SQL statements of the
-/// <c>q1</c>, <c>cotation</c> and <c>targets</c> scenarios, one after the other.
+/// <c>q1</c>, <c>cotation</c> and <c>targets</c> scenarios, one after the other; after each night, Equilibre's
+/// thresholds, stored scores, wishes and target figures are compared with theirs (the run fails on any difference).
 /// </summary>
 internal sealed class RecomputationScenario : IScenario
 {
@@ -44,12 +45,14 @@ internal sealed class RecomputationScenario : IScenario
         await CotationScenario.PrepareAsync(database, connection, grid, ct);
         var period = TargetPeriod.Year(NationalStock.Millesime);
 
+        RecomputeQ1Thresholds.Result? thresholds = null;
+        TargetReport? report = null;
         async Task<(double Q1, double Cotation, double Targets, string Detail)> Night(DateOnly day)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await using (var scope = database.Services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<RecomputeQ1Thresholds>().HandleAsync(new(2025), CurrentUser.CommandLine, ct);
+                thresholds = await scope.ServiceProvider.GetRequiredService<RecomputeQ1Thresholds>().HandleAsync(new(2025), CurrentUser.CommandLine, ct);
             }
 
             var q1 = watch.Elapsed.TotalSeconds;
@@ -61,7 +64,8 @@ internal sealed class RecomputationScenario : IScenario
             await using (var scope = database.Services.CreateAsyncScope())
             {
                 var (facts, settings) = await TargetsScenario.ReadAsync(scope.ServiceProvider.GetRequiredService<EquilibreDb>(), period, ct);
-                groups = TargetsScenario.Compute(facts, period, settings).Groups.Count;
+                report = TargetsScenario.Compute(facts, period, settings);
+                groups = report.Groups.Count;
                 leases = facts.Count;
             }
 
@@ -70,19 +74,25 @@ internal sealed class RecomputationScenario : IScenario
                 $"{scored.Scored:N0} notes dont {scored.Changed:N0} écrites (remplacement : {scored.Replaced}) : lecture et notes {scored.ComputeSeconds:0.00} s, écriture {scored.WriteSeconds:0.00} s ; {leases:N0} baux {period.Label}, {groups:N0} groupes"));
         }
 
+        // The three statements a user would write instead, their results kept: after each night, Equilibre's thresholds,
+        // stored scores, wishes and target figures must equal them.
+        var mismatches = 0L;
         async Task<double> Baseline(DateOnly day)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            foreach (var sql in new[] { Q1ThresholdsScenario.BaselineSql, CotationScenario.BaselineSql(grid, day), TargetsScenario.BaselineSql(NationalStock.Millesime) })
+            var q1 = await Q1ThresholdsScenario.BaselineAsync(connection, ct);
+            await using (var command = new NpgsqlCommand(CotationScenario.BaselineSql(grid, day), connection) { CommandTimeout = 1800 })
             {
-                await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1800 };
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                }
+                await command.ExecuteNonQueryAsync(ct);
             }
 
-            return watch.Elapsed.TotalSeconds;
+            var targets = await TargetsScenario.BaselineAsync(connection, NationalStock.Millesime, ct);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var night = (Q1: Q1ThresholdsScenario.Compare(thresholds!, q1, postgres: true), Cotation: await CotationScenario.MismatchesAsync(connection, ct),
+                Targets: TargetsScenario.Compare(report!, targets));
+            Log.Line(string.Create(CultureInfo.InvariantCulture, $"  écarts avec la référence SQL : seuils Q1 {night.Q1}, notes et souhaits {night.Cotation}, objectifs {night.Targets}"));
+            mismatches += night.Q1 + night.Cotation + night.Targets;
+            return seconds;
         }
 
         Log.Line("échauffement (première cotation de la grille, puis une nuit)");
@@ -125,6 +135,6 @@ internal sealed class RecomputationScenario : IScenario
             new ResultRow("recalcul national complet d'une nuit (seuils Q1, cotation de la nuit, tous les indicateurs d'objectifs de l'année)", database.Label, data, timings,
                 new Timings(sql), MemorySampler.Megabytes(peak) + " (processus)", string.Create(CultureInfo.InvariantCulture, $"< {GoalSeconds:0} s"),
                 timings.Median < GoalSeconds ? "oui" : "non"),
-        ], true);
+        ], mismatches == 0);
     }
 }
