@@ -15,11 +15,11 @@ namespace Equilibre.Features.Targets;
 /// The lease facts of the targets dashboards, kept in memory per query and per data version (ADR 0013). A dashboard
 /// reads two years of leases of its scope — ≈44,000 rows for the largest EPCI, 70–120 ms of reading and 20 MB of
 /// allocations per view — and every change of breakdown, view or indicator, and every colleague of the same EPCI,
-/// reads the same rows again. The facts are kept under the query's own SQL and parameter values (so the scope and
-/// filters are part of the key: two scopes never share an entry) and the data version of the leases
-/// (<see cref="DataVersion"/>: import runs and leases), read before the facts on every call. Thresholds, settings and
-/// labels are read fresh on every view; only the lease rows are cached. Bounded in facts (LRU), entries expire after
-/// <see cref="Lifetime"/> whatever the version.
+/// reads the same rows again. The facts are kept per calendar year under the query's own SQL and parameter values (so
+/// the scope and filters are part of the key: two scopes never share an entry), and served while the highest import
+/// run and the year's own highest lease id and count are unchanged (<see cref="YearAsync"/>). Thresholds, settings
+/// and labels are read fresh on every view; only the lease rows are cached. Bounded in facts (LRU), entries expire
+/// after <see cref="Lifetime"/> whatever the version.
 /// </summary>
 public sealed class LeaseFactsCache(TimeProvider clock, int capacity = LeaseFactsCache.Capacity)
 {
