@@ -13,7 +13,7 @@ namespace Equilibre.Features.Cotation;
 
 /// <summary>
 /// Recomputes the stored scores of every active demand of a territory (or of all territories) under the grids in force
-/// today. The demands' columns are streamed with their stored score beside them (one outer join), scored in chunks on
+/// today. The stored scores are read first, then the demands' columns are streamed with their stored score beside them, scored in chunks on
 /// every core while the next chunk is read, and compared in .NET: only the scores that moved are written (deleted and
 /// copied again through <see cref="IBulkLoader"/>, with the wishes that carry them), unless none is stored yet or more
 /// than <see cref="ReplaceShare"/> of many moved, when replacing every score is cheaper. Scores of demands that are no longer
@@ -156,15 +156,15 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             && s.Territory == Territory && s.CommuneCode == CommuneCode && s.Typology == Typology;
     }
 
-    /// <summary>A row of the outer join: the demand's columns (null when only a stored score is left) and its stored score.</summary>
+    /// <summary>A demand's columns (null when only a stored score is left) and its stored score.</summary>
     private readonly record struct Item(CotationRow? Row, Stored? Stored);
 
     /// <summary>What the reading and scoring found: every score, those that moved, the demands whose score goes.</summary>
     private sealed record Pass(List<DemandScore> All, List<DemandScore> Changed, List<long> Removed, long Stored, long WithoutGrid);
 
     /// <summary>
-    /// Streams the active demands' columns with their stored score (one plain SQL <c>FULL JOIN</c>, names from the EF model,
-    /// typed getters, no change tracking nor materializer) and scores them in chunks: while the reading goes on, the
+    /// Streams the active demands' columns with their stored score (plain SQL, names from the EF model, typed getters, no
+    /// change tracking nor materializer) and scores them in chunks: while the reading goes on, the
     /// previous chunk is scored on every core and compared with what is stored.
     /// </summary>
     private async Task<Pass> ComputeAsync(string? territory, Dictionary<string, TerritoryGrids> grids, DateOnly today, CancellationToken ct)
@@ -195,7 +195,13 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         return pass with { Stored = stored, WithoutGrid = await scoring };
     }
 
-    /// <summary>Reads the join into chunks for the scoring; returns how many stored scores it saw.</summary>
+    /// <summary>
+    /// Reads the stored scores, then streams the active demands into chunks for the scoring, each with its stored score;
+    /// the stored scores left over (demand no longer active) follow in the last chunk. Returns how many were stored.
+    /// Two plain statements rather than one <c>FULL JOIN</c>: the join hashed 2.28 M demand rows before its first row
+    /// came out (7.1 s of 9.6 s on the national database), so the scoring waited; the demands alone stream from their
+    /// first row (docs/performance.md, "Recalcul national complet").
+    /// </summary>
     private async Task<long> ReadAsync(string? territory, ChannelWriter<List<Item>> chunks, CancellationToken ct)
     {
         var demand = db.Model.FindEntityType(typeof(Demand))!;
@@ -221,68 +227,82 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             nameof(DemandScore.Score), nameof(DemandScore.Scope), nameof(DemandScore.GridVersion),
         ];
         await db.Database.OpenConnectionAsync(ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandTimeout = 1800;
-        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => "d." + D(c)))}, {string.Join(", ", storedColumns.Select(c => "s." + S(c)))} "
-            + $"FROM (SELECT * FROM {BulkTarget.Quote(demand.GetTableName()!)} WHERE {D(nameof(Demand.Status))} = @status AND {D(nameof(Demand.EpciSiren))} IS NOT NULL"
-            + (territory is null ? "" : $" AND {D(nameof(Demand.EpciSiren))} = @territory")
-            + $") d FULL JOIN (SELECT * FROM {BulkTarget.Quote(score.GetTableName()!)}"
-            + (territory is null ? "" : $" WHERE {S(nameof(DemandScore.Territory))} = @territory")
-            + $") s ON s.{S(nameof(DemandScore.DemandId))} = d.{D(nameof(Demand.Id))}";
-        var statusParameter = command.CreateParameter();
-        statusParameter.ParameterName = "@status";
-        statusParameter.Value = status.ConvertToProvider(DemandStatus.Active);
-        command.Parameters.Add(statusParameter);
-        if (territory is not null)
+        DbParameter? Territory(DbCommand command)
         {
+            if (territory is null)
+            {
+                return null;
+            }
+
             var t = command.CreateParameter();
             t.ParameterName = "@territory";
             t.Value = territory;
             command.Parameters.Add(t);
+            return t;
         }
 
-        // The join hashes the stored scores (≈ 140 MB for France): with PostgreSQL's default work_mem (4 MB) it spills to
-        // 32 batches on disk, 11.0 s against 6.4 s in memory (docs/performance.md, "Recalcul national complet").
-        var postgres = db.Database.IsNpgsql();
-        if (postgres)
+        Dictionary<long, Stored> stored;
+        await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
-            await db.Database.ExecuteSqlRawAsync("SET work_mem = '256MB'", ct);
+            command.CommandTimeout = 1800;
+            command.CommandText = $"SELECT {string.Join(", ", storedColumns.Select(S))} FROM {BulkTarget.Quote(score.GetTableName()!)}"
+                + (territory is null ? "" : $" WHERE {S(nameof(DemandScore.Territory))} = @territory");
+            Territory(command);
+            stored = await ReadStoredAsync(command, scope, ct);
         }
 
-        try
+        await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
-            return await ReadRowsAsync(command, columns.Length, dalo, scope, chunks, ct);
-        }
-        finally
-        {
-            if (postgres)
-            {
-                await db.Database.ExecuteSqlRawAsync("RESET work_mem", CancellationToken.None);
-            }
+            command.CommandTimeout = 1800;
+            command.CommandText = $"SELECT {string.Join(", ", columns.Select(D))} FROM {BulkTarget.Quote(demand.GetTableName()!)} "
+                + $"WHERE {D(nameof(Demand.Status))} = @status AND {D(nameof(Demand.EpciSiren))} IS NOT NULL"
+                + (territory is null ? "" : $" AND {D(nameof(Demand.EpciSiren))} = @territory");
+            var statusParameter = command.CreateParameter();
+            statusParameter.ParameterName = "@status";
+            statusParameter.Value = status.ConvertToProvider(DemandStatus.Active);
+            command.Parameters.Add(statusParameter);
+            Territory(command);
+            var count = stored.Count;
+            await ReadRowsAsync(command, dalo, stored, chunks, ct);
+            return count;
         }
     }
 
-    private static async Task<long> ReadRowsAsync(
-        DbCommand command, int s0, ValueConverter dalo,
-        ValueConverter? scope, ChannelWriter<List<Item>> chunks, CancellationToken ct)
+    /// <summary>The stored scores by demand; their texts (territory, commune, typology: a few thousand values) shared.</summary>
+    private static async Task<Dictionary<long, Stored>> ReadStoredAsync(DbCommand command, ValueConverter? scope, CancellationToken ct)
     {
-        var daloValues = new Dictionary<string, DaloStatus>(StringComparer.Ordinal);
-        var storedCount = 0L;
-        var chunk = new List<Item>(Chunk);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        while (await reader.ReadAsync(ct))
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Text(DbDataReader reader, int i)
         {
-            Stored? stored = null;
-            if (!reader.IsDBNull(s0))
+            if (reader.IsDBNull(i))
             {
-                storedCount++;
-                var scopeValue = scope is null ? (GridScope)reader.GetInt32(s0 + 5) : (GridScope)scope.ConvertFromProvider(reader.GetValue(s0 + 5))!;
-                stored = new Stored(reader.GetInt64(s0), reader.GetString(s0 + 1), Text(s0 + 2), Text(s0 + 3), reader.GetDouble(s0 + 4), scopeValue, reader.GetInt32(s0 + 6));
+                return null;
             }
 
-            CotationRow? row = null;
-            if (!reader.IsDBNull(0))
+            var value = reader.GetString(i);
+            return texts.TryGetValue(value, out var known) ? known : texts[value] = value;
+        }
+
+        var stored = new Dictionary<long, Stored>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var scopeValue = scope is null ? (GridScope)reader.GetInt32(5) : (GridScope)scope.ConvertFromProvider(reader.GetValue(5))!;
+            var id = reader.GetInt64(0);
+            stored[id] = new Stored(id, Text(reader, 1)!, Text(reader, 2), Text(reader, 3), reader.GetDouble(4), scopeValue, reader.GetInt32(6));
+        }
+
+        return stored;
+    }
+
+    private static async Task ReadRowsAsync(DbCommand command, ValueConverter dalo, Dictionary<long, Stored> stored, ChannelWriter<List<Item>> chunks, CancellationToken ct)
+    {
+        var daloValues = new Dictionary<string, DaloStatus>(StringComparer.Ordinal);
+        var chunk = new List<Item>(Chunk);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            while (await reader.ReadAsync(ct))
             {
                 var daloText = reader.GetString(9);
                 if (!daloValues.TryGetValue(daloText, out var daloValue))
@@ -290,23 +310,23 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                     daloValues[daloText] = daloValue = (DaloStatus)dalo.ConvertFromProvider(daloText)!;
                 }
 
-                row = new CotationRow(
+                var row = new CotationRow(
                     reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), Text(3), Text(4), Text(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
                     daloValue, reader.GetBoolean(10), reader.GetBoolean(11), reader.GetBoolean(12), reader.GetInt32(13),
                     reader.IsDBNull(14) ? null : reader.GetInt32(14), reader.IsDBNull(15) ? null : reader.GetDecimal(15), reader.GetDecimal(16), reader.GetDecimal(17),
                     reader.IsDBNull(18) ? null : reader.GetBoolean(18), reader.GetString(19), Text(20), reader.GetString(21));
-            }
-
-            chunk.Add(new Item(row, stored));
-            if (chunk.Count == Chunk)
-            {
-                await chunks.WriteAsync(chunk, ct);
-                chunk = new List<Item>(Chunk);
+                chunk.Add(new Item(row, stored.Remove(row.Id, out var before) ? before : null));
+                if (chunk.Count == Chunk)
+                {
+                    await chunks.WriteAsync(chunk, ct);
+                    chunk = new List<Item>(Chunk);
+                }
             }
         }
 
+        // The stored scores of demands no longer active (or moved out of the territory): removed by the pass.
+        chunk.AddRange(stored.Values.Select(s => new Item(null, s)));
         await chunks.WriteAsync(chunk, ct);
-        return storedCount;
     }
 
     /// <summary>Scores a chunk on every core and sorts each row into the pass; returns the active demands without a grid.</summary>
