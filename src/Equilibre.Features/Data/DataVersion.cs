@@ -6,9 +6,9 @@ namespace Equilibre.Features.Data;
 /// The data version the in-memory caches compare (<see cref="Public.KeyFiguresCache"/>, <see cref="Targets.LeaseFactsCache"/>):
 /// the highest id of a few append-only tables, one statement of primary-key maxima (≈1 ms on the national database).
 /// It holds because every change those caches read appends a row to one of the tables, in the same transaction or
-/// after it: a lease is only inserted by <see cref="Allocation.SignLease"/>, an import records its
-/// <see cref="Imports.ImportRun"/> after committing its data (<see cref="Imports.ImportTransaction"/>), a demand's every
-/// change appends a <see cref="Applications.DemandEvent"/>. A reader reads the version before the data, so what it caches
+/// after it: a lease is only inserted, by <see cref="Allocation.SignLease"/> or by an import, and only an import
+/// changes one; an import records its <see cref="Imports.ImportRun"/> after committing its data
+/// (<see cref="Imports.ImportTransaction"/>); a demand's every change appends a <see cref="Applications.DemandEvent"/>. A reader reads the version before the data, so what it caches
 /// is never older than the version it is stored under.
 /// </summary>
 public static class DataVersion
