@@ -227,18 +227,15 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             nameof(DemandScore.Score), nameof(DemandScore.Scope), nameof(DemandScore.GridVersion),
         ];
         await db.Database.OpenConnectionAsync(ct);
-        DbParameter? Territory(DbCommand command)
+        void Territory(DbCommand command)
         {
-            if (territory is null)
+            if (territory is not null)
             {
-                return null;
+                var t = command.CreateParameter();
+                t.ParameterName = "@territory";
+                t.Value = territory;
+                command.Parameters.Add(t);
             }
-
-            var t = command.CreateParameter();
-            t.ParameterName = "@territory";
-            t.Value = territory;
-            command.Parameters.Add(t);
-            return t;
         }
 
         Dictionary<long, Stored> stored;
