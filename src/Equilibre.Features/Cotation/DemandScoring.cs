@@ -136,6 +136,9 @@ public static class DemandScoring
         }
     }
 
+    /// <summary>A total as stored: rounded to the hundredth, half away from zero.</summary>
+    public static double Rounded(decimal score) => (double)Math.Round(score, 2, MidpointRounding.AwayFromZero);
+
     public static void Fill(DemandScore stored, string territory, string? commune, string? typology, decimal score, CotationGrid grid, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -143,7 +146,7 @@ public static class DemandScoring
         stored.Territory = territory;
         stored.CommuneCode = commune;
         stored.Typology = typology;
-        stored.Score = (double)Math.Round(score, 2, MidpointRounding.AwayFromZero);
+        stored.Score = Rounded(score);
         stored.Scope = grid.Scope;
         stored.GridVersion = grid.Version;
         stored.ComputedOn = today;

@@ -65,11 +65,11 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (replace)
             {
-                await ReplaceAsync(territory, pass.All, ct);
+                await ReplaceAsync(territory, pass.All.Select(v => v.ToEntity(today)), ct);
             }
             else if (writes > 0)
             {
-                await UpdateAsync(pass.Changed, pass.Removed, ct);
+                await UpdateAsync([.. pass.Changed.Select(v => v.ToEntity(today))], pass.Removed, ct);
             }
 
             await transaction.CommitAsync(ct);
@@ -98,7 +98,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     }
 
     /// <summary>Every stored score of the territory replaced by the new ones, and every wish given its demand's score.</summary>
-    private async Task ReplaceAsync(string? territory, List<DemandScore> scores, CancellationToken ct)
+    private async Task ReplaceAsync(string? territory, IEnumerable<DemandScore> scores, CancellationToken ct)
     {
         if (territory is null && db.Database.IsNpgsql())
         {
@@ -149,18 +149,31 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         }
     }
 
-    /// <summary>A stored score as the batch compares it: every column but the day it was written.</summary>
+    /// <summary>
+    /// A score as the batch keeps and compares it: every column but the day it was written. A value, not an entity: the
+    /// national batch holds 2.3 million of them, and objects would cost the garbage collector more than the scoring
+    /// (docs/performance.md, "Recalcul national complet"). Two alike are the same score (record equality).
+    /// </summary>
     private readonly record struct Stored(long DemandId, string Territory, string? CommuneCode, string? Typology, double Score, GridScope Scope, int GridVersion)
     {
-        public bool Same(DemandScore s) => s.Score == Score && s.Scope == Scope && s.GridVersion == GridVersion
-            && s.Territory == Territory && s.CommuneCode == CommuneCode && s.Typology == Typology;
+        public DemandScore ToEntity(DateOnly computedOn) => new()
+        {
+            DemandId = DemandId,
+            Territory = Territory,
+            CommuneCode = CommuneCode,
+            Typology = Typology,
+            Score = Score,
+            Scope = Scope,
+            GridVersion = GridVersion,
+            ComputedOn = computedOn,
+        };
     }
 
     /// <summary>A demand's columns (null when only a stored score is left) and its stored score.</summary>
     private readonly record struct Item(CotationRow? Row, Stored? Stored);
 
     /// <summary>What the reading and scoring found: every score, those that moved, the demands whose score goes.</summary>
-    private sealed record Pass(List<DemandScore> All, List<DemandScore> Changed, List<long> Removed, long Stored, long WithoutGrid);
+    private sealed record Pass(List<Stored> All, List<Stored> Changed, List<long> Removed, long Stored, long WithoutGrid);
 
     /// <summary>
     /// Streams the active demands' columns with their stored score (plain SQL, names from the EF model, typed getters, no
@@ -268,25 +281,14 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     /// <summary>The stored scores by demand; their texts (territory, commune, typology: a few thousand values) shared.</summary>
     private static async Task<Dictionary<long, Stored>> ReadStoredAsync(DbCommand command, ValueConverter? scope, CancellationToken ct)
     {
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Text(DbDataReader reader, int i)
-        {
-            if (reader.IsDBNull(i))
-            {
-                return null;
-            }
-
-            var value = reader.GetString(i);
-            return texts.TryGetValue(value, out var known) ? known : texts[value] = value;
-        }
-
+        var texts = new TextPool();
         var stored = new Dictionary<long, Stored>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var scopeValue = scope is null ? (GridScope)reader.GetInt32(5) : (GridScope)scope.ConvertFromProvider(reader.GetValue(5))!;
             var id = reader.GetInt64(0);
-            stored[id] = new Stored(id, Text(reader, 1)!, Text(reader, 2), Text(reader, 3), reader.GetDouble(4), scopeValue, reader.GetInt32(6));
+            stored[id] = new Stored(id, texts.Read(reader, 1)!, texts.Read(reader, 2), texts.Read(reader, 3), reader.GetDouble(4), scopeValue, reader.GetInt32(6));
         }
 
         return stored;
@@ -296,9 +298,12 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     {
         var daloValues = new Dictionary<string, DaloStatus>(StringComparer.Ordinal);
         var chunk = new List<Item>(Chunk);
+        var texts = new TextPool();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            // Every text shared: the scores keep the EPCI, commune and typology of 2.3 million demands, and the code lists
+            // are looked up as sets; one string per row would be promoted and scanned by the collector.
+            string? Text(int i) => texts.Read(reader, i);
             while (await reader.ReadAsync(ct))
             {
                 var daloText = reader.GetString(9);
@@ -308,10 +313,10 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                 }
 
                 var row = new CotationRow(
-                    reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2), Text(3), Text(4), Text(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
+                    reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), Text(2), Text(3), Text(4), Text(5), Text(6)!, Text(7)!, Text(8)!,
                     daloValue, reader.GetBoolean(10), reader.GetBoolean(11), reader.GetBoolean(12), reader.GetInt32(13),
                     reader.IsDBNull(14) ? null : reader.GetInt32(14), reader.IsDBNull(15) ? null : reader.GetDecimal(15), reader.GetDecimal(16), reader.GetDecimal(17),
-                    reader.IsDBNull(18) ? null : reader.GetBoolean(18), reader.GetString(19), Text(20), reader.GetString(21));
+                    reader.IsDBNull(18) ? null : reader.GetBoolean(18), Text(19)!, Text(20), Text(21)!);
                 chunk.Add(new Item(row, stored.Remove(row.Id, out var before) ? before : null));
                 if (chunk.Count == Chunk)
                 {
@@ -330,7 +335,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     private long Score(List<Item> items, Dictionary<string, TerritoryGrids> grids, DateOnly today, CodeSets sets, Pass pass)
     {
         _scoring.Start();
-        var scored = new DemandScore?[items.Count];
+        var scored = new Stored?[items.Count];
         var withoutGrid = 0L;
         Parallel.For(0, items.Count, () => 0L, (i, _, local) =>
         {
@@ -345,15 +350,14 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                 return local + 1;
             }
 
-            var score = new DemandScore { DemandId = row.Id, Territory = row.EpciSiren! };
-            DemandScoring.Fill(score, row.EpciSiren!, row.FirstCommuneCode, row.MainTypology, grid.Total(DemandScoring.Facts(row, today, settings, sets)), grid.Grid, today);
-            scored[i] = score;
+            scored[i] = new Stored(row.Id, row.EpciSiren!, row.FirstCommuneCode, row.MainTypology,
+                DemandScoring.Rounded(grid.Total(DemandScoring.Facts(row, today, settings, sets))), grid.Grid.Scope, grid.Grid.Version);
             return local;
         }, local => Interlocked.Add(ref withoutGrid, local));
         for (var i = 0; i < items.Count; i++)
         {
             var (stored, score) = (items[i].Stored, scored[i]);
-            if (score is null)
+            if (score is not { } now)
             {
                 if (stored is { } gone)
                 {
@@ -363,10 +367,10 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                 continue;
             }
 
-            pass.All.Add(score);
-            if (stored is not { } before || !before.Same(score))
+            pass.All.Add(now);
+            if (stored != now)
             {
-                pass.Changed.Add(score);
+                pass.Changed.Add(now);
             }
         }
 

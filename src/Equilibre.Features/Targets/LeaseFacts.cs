@@ -70,7 +70,7 @@ public static class LeaseFacts
     /// </summary>
     private sealed class FactReader(DbDataReader reader)
     {
-        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+        private readonly TextPool _texts = new();
         private readonly Dictionary<long, string> _ids = [];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -97,7 +97,7 @@ public static class LeaseFacts
         };
 
         /// <summary>The texts a year repeats (EPCI, commune, category) and the ids as text, made once per read and shared by the facts.</summary>
-        private string Shared(string value) => _texts.TryGetValue(value, out var known) ? known : _texts[value] = value;
+        private string Shared(string value) => _texts.Shared(value);
 
         private string Id(long value) => _ids.TryGetValue(value, out var known) ? known : _ids[value] = value.ToString(CultureInfo.InvariantCulture);
     }
