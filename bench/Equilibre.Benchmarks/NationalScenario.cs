@@ -254,6 +254,7 @@ internal sealed class NationalScenario : IScenario
             }
 
             rows.AddRange(await DashboardPageAsync(database, http.BaseAddress!, dashboardEpcis, ct));
+            rows.AddRange(await DemandListPageAsync(database, http.BaseAddress!, [dashboardEpcis[0], dashboardEpcis[^1]], ct));
             string[] urls = [$"/api/v1/chiffres-cles?annee={year}", .. epcis.Select(e => $"/api/v1/chiffres-cles?annee={year}&epci={e}")];
             using var cold = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
 
@@ -377,15 +378,61 @@ internal sealed class NationalScenario : IScenario
             Row($"vues suivantes ({warm.Count} requêtes, {breakdowns.Length} ventilations)", warm)];
     }
 
+    /// <summary>
+    /// The demand list <c>/demandes</c> (first page, active demands by seniority, total counted) of an EPCI's chargé·e de
+    /// mission: the largest EPCI and a small one, three views each. The list is scoped by the wishes' territory
+    /// (<c>DemandAccess.Visible</c>): measured since 2026-11-29, when it was found to take seconds at national scale.
+    /// </summary>
+    private static async Task<IReadOnlyList<ResultRow>> DemandListPageAsync(BenchDatabase database, Uri site, string[] epcis, CancellationToken ct)
+    {
+        var rows = new List<ResultRow>();
+        foreach (var epci in epcis)
+        {
+            string name;
+            await using (var scope = database.Services.CreateAsyncScope())
+            {
+                name = await scope.ServiceProvider.GetRequiredService<EquilibreDb>().Epcis.Where(e => e.Siren == epci).Select(e => e.Name).FirstAsync(ct);
+            }
+
+            using var browser = await SignInAsync(database, site, $"epci-{epci}@banc-essai.equilibre.fr", new Organisation { Name = name, Kind = OrganisationKind.Epci, Siren = epci, EpciSiren = epci }, Roles.ChargeMissionEpci, ct);
+            var times = new List<double>();
+            var (total, failures) = ("?", new List<string>());
+            for (var i = 0; i < 3; i++)
+            {
+                // A failed view (the server's command timeout is 30 s) is timed and reported, not thrown.
+                var watch = Stopwatch.StartNew();
+                using var response = await browser.GetAsync("/demandes", ct);
+                var page = await response.Content.ReadAsStringAsync(ct);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                if (response.StatusCode != System.Net.HttpStatusCode.OK || !page.Contains("id=\"liste-demandes\"", StringComparison.Ordinal))
+                {
+                    failures.Add(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+                    continue;
+                }
+
+                total = System.Text.RegularExpressions.Regex.Match(page, "id=\"nombre-demandes\"[^>]*>(Plus de )?<strong>([^<]+)</strong>") is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value + m.Groups[2].Value) : "?";
+            }
+
+            times.Sort();
+            var failed = failures.Count == 0 ? "" : $", {failures.Count} en erreur (HTTP {string.Join(", ", failures)})";
+            Log.Line(string.Create(CultureInfo.InvariantCulture, $"  page /demandes de l'EPCI {epci} ({total} demandes) : {string.Join(" ; ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))} ms{failed}"));
+            rows.Add(new ResultRow(string.Create(CultureInfo.InvariantCulture, $"page liste des demandes /demandes d'un EPCI (première page par ancienneté, total compté), connecté, 3 vues : médiane {times[1]:0} ms, max {times[^1]:0} ms{failed}"),
+                database.Label, $"EPCI {epci}, {total} demandes visibles", new Timings([.. times.Select(t => t / 1000)]), null, "—", "rapide (< 300 ms)", failures.Count == 0 && times[^1] < 300 ? "oui" : "non"));
+        }
+
+        return rows;
+    }
+
     private static async Task<double> ViewAsync(HttpClient browser, string url, CancellationToken ct)
     {
+        const string marker = "id=\"ensemble\"";
         var watch = Stopwatch.StartNew();
         using var response = await browser.GetAsync(url, ct);
         var page = await response.Content.ReadAsStringAsync(ct);
         watch.Stop();
-        if (response.StatusCode != System.Net.HttpStatusCode.OK || !page.Contains("id=\"ensemble\"", StringComparison.Ordinal))
+        if (response.StatusCode != System.Net.HttpStatusCode.OK || !page.Contains(marker, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"{url} : réponse {(int)response.StatusCode} sans le tableau des indicateurs");
+            throw new InvalidOperationException($"{url} : réponse {(int)response.StatusCode} sans le tableau des indicateurs ({marker})");
         }
 
         return watch.Elapsed.TotalMilliseconds;

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Equilibre.Domain.Organisations;
+using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
 
 namespace Equilibre.Features.Applications;
@@ -26,13 +28,42 @@ public static class DemandAccess
             return demands.Where(_ => false);
         }
 
-        var s = user.Scope;
         var organisation = user.OrganisationId;
-        return demands.Where(d => d.GuichetOrganisationId == organisation || d.Wishes.Any(w =>
-            (s.RegionCode == null || w.RegionCode == s.RegionCode)
+        var inScope = WishInScope(user);
+        return demands.Where(d => d.GuichetOrganisationId == organisation || d.Wishes.AsQueryable().Any(inScope));
+    }
+
+    /// <summary>
+    /// The same rule as <see cref="Visible"/>, phrased as a set of ids: the demands with a wish in the user's territory,
+    /// read from the wishes' indexes once, and those its guichet registered. For counts over a large territory: tested
+    /// demand by demand, the rule made PostgreSQL visit every active demand of France (11–35 s for an EPCI at national
+    /// scale, docs/performance.md "Liste des demandes"), where the set costs one index range. Single demands and pages
+    /// in order keep <see cref="Visible"/>, which stops at the first rows found.
+    /// </summary>
+    public static IQueryable<Demand> VisibleAsSet(this IQueryable<Demand> demands, EquilibreDb db, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(demands);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.SeesEverything || !user.Roles.Overlaps(Roles.Professionals))
+        {
+            return demands.Visible(user);
+        }
+
+        var organisation = user.OrganisationId;
+        var ids = db.DemandWishes.Where(WishInScope(user)).Select(w => w.DemandId)
+            .Concat(db.Demands.Where(d => d.GuichetOrganisationId == organisation).Select(d => d.Id));
+        return demands.Where(d => ids.Contains(d.Id));
+    }
+
+    /// <summary>A wish that opens its demand to the user's organisation: a commune of its territory (the one rule of both forms).</summary>
+    private static Expression<Func<DemandWish, bool>> WishInScope(CurrentUser user)
+    {
+        var s = user.Scope;
+        return w => (s.RegionCode == null || w.RegionCode == s.RegionCode)
             && (s.DepartementCode == null || w.DepartementCode == s.DepartementCode)
             && (s.EpciSiren == null || w.EpciSiren == s.EpciSiren)
-            && (s.CommuneCode == null || w.CommuneCode == s.CommuneCode)));
+            && (s.CommuneCode == null || w.CommuneCode == s.CommuneCode);
     }
 
     public static bool CanWrite(CurrentUser user)

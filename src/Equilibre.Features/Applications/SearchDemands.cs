@@ -31,17 +31,27 @@ public sealed class SearchDemands(EquilibreDb db, TimeProvider clock)
         string Numero, string ApplicantName, string? FirstCommuneCode, string? FirstCommuneName, string Typologies, DemandStatus Status, string StatusLabel,
         bool? IsQ1, bool HasPriority, DaloStatus Dalo, bool IsMutation, int SeniorityDays, DateOnly RegisteredOn, DateOnly ExpiresOn, int Persons, bool IsDemo, double? Score);
 
-    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize)
+    /// <summary>
+    /// A page and the number of matching demands, counted up to <see cref="CountLimit"/>: beyond it <c>Total</c> is the
+    /// limit and <c>TotalIsMinimum</c> says so ("plus de 10 000 : affinez la recherche"), as a large territory's list at
+    /// national scale would otherwise count hundreds of thousands of demands at every page (docs/performance.md).
+    /// </summary>
+    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize, bool TotalIsMinimum = false)
     {
         public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
+
+    /// <summary>How many matching demands the list counts at most.</summary>
+    public const int CountLimit = 10_000;
 
     public async Task<Result> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pageSize = Math.Clamp(request.PageSize, 1, 500);
         var page = Math.Max(1, request.Page);
-        var query = db.Demands.AsNoTracking().Visible(user);
+        // Filters first, then the user's scope: the page tests it demand by demand in its order (it stops at the first
+        // rows), the count reads it as a set of ids (DemandAccess.VisibleAsSet).
+        var query = db.Demands.AsNoTracking();
         if (request.Text is { Length: > 0 } text)
         {
             var upper = text.Trim().ToUpperInvariant();
@@ -90,7 +100,9 @@ public sealed class SearchDemands(EquilibreDb db, TimeProvider clock)
             query = dalo ? query.Where(d => d.Dalo == DaloStatus.Active) : query.Where(d => d.Dalo != DaloStatus.Active);
         }
 
-        var total = await query.CountAsync(ct);
+        var counted = await query.VisibleAsSet(db, user).Take(CountLimit + 1).CountAsync(ct);
+        var (total, minimum) = counted > CountLimit ? (CountLimit, true) : (counted, false);
+        query = query.Visible(user);
         query = request.SortBy switch
         {
             Sort.Name => query.OrderBy(d => d.ApplicantName).ThenBy(d => d.Numero),
@@ -130,6 +142,6 @@ public sealed class SearchDemands(EquilibreDb db, TimeProvider clock)
             return new Item(r.Numero, r.ApplicantName, r.FirstCommuneCode, r.CommuneName, r.Typologies, r.Status, DemandLifecycle.StatusLabel(state, today),
                 r.IsQ1, r.HasPriority, r.Dalo, r.IsMutation, DemandLifecycle.Seniority(r.RegisteredOn, today), r.RegisteredOn, r.ExpiresOn, r.Persons, r.IsDemo, r.Score);
         }).ToList();
-        return new Result(items, total, page, pageSize);
+        return new Result(items, total, page, pageSize, minimum);
     }
 }

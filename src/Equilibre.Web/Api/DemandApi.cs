@@ -24,7 +24,8 @@ internal static class DemandApi
         string Numero, string Demandeur, string? PremiereCommune, string? PremiereCommuneNom, IReadOnlyList<string> Typologies, string Statut, string StatutLibelle,
         bool? PremierQuartile, bool Prioritaire, string Dalo, bool Mutation, int AncienneteJours, DateOnly EnregistreeLe, DateOnly Echeance, int Personnes, bool Demo, double? Note);
 
-    public sealed record ListeDto(int Total, int Page, int TaillePage, int Pages, IReadOnlyList<DemandeResumeDto> Demandes);
+    /// <summary><c>TotalMinimum</c>: more demands match than the list counts (<see cref="SearchDemands.CountLimit"/>); <c>Total</c> is that limit.</summary>
+    public sealed record ListeDto(int Total, int Page, int TaillePage, int Pages, IReadOnlyList<DemandeResumeDto> Demandes, bool TotalMinimum = false);
 
     public sealed record HistoriqueDto(DateTimeOffset Le, string Type, string Libelle, string Resume, string? Detail, string Par, string? Organisation);
 
@@ -48,7 +49,7 @@ internal static class DemandApi
             var r = await search.HandleAsync(request, user, ct);
             return Results.Json(new ListeDto(r.Total, r.Page, r.PageSize, r.Pages, [.. r.Items.Select(i => new DemandeResumeDto(
                 i.Numero, i.ApplicantName, i.FirstCommuneCode, i.FirstCommuneName, i.Typologies.Split(',', StringSplitOptions.RemoveEmptyEntries), DemandDocument.StatusCode(i.Status), i.StatusLabel,
-                i.IsQ1, i.HasPriority, SneCodes.Dalo[i.Dalo], i.IsMutation, i.SeniorityDays, i.RegisteredOn, i.ExpiresOn, i.Persons, i.IsDemo, i.Score))]), DemandJson.Options);
+                i.IsQ1, i.HasPriority, SneCodes.Dalo[i.Dalo], i.IsMutation, i.SeniorityDays, i.RegisteredOn, i.ExpiresOn, i.Persons, i.IsDemo, i.Score))], r.TotalIsMinimum), DemandJson.Options);
         }).WithName("SearchDemands").WithSummary("Demandes du territoire de l'utilisateur (mêmes filtres que la liste : texte, commune, epci, typologie, statut actif|radie|tous, q1, prioritaire, mutation, dalo oui|non, tri anciennete|nom|numero|echeance|note, page)")
           .Produces<ListeDto>();
 

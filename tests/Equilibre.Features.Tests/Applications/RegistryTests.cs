@@ -79,10 +79,49 @@ public sealed class RegistryTests
         var list = await new SearchDemands(db, f.Clock).HandleAsync(new(), f.BailleurAube);
         Assert.Equal([troyes], list.Items.Select(i => i.Numero));
 
+        // The count reads the same rule as a set of ids (DemandAccess.VisibleAsSet): it agrees with the rows for every scope.
+        foreach (var (user, expected) in new[] { (f.BailleurAube, new[] { troyes }), (f.EpciReims, [reims]), (f.Guichet, [reims, troyes]), (DemandFixture.Administrator, [reims, troyes]) })
+        {
+            var page = await new SearchDemands(db, f.Clock).HandleAsync(new(), user);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), page.Items.Select(i => i.Numero).Order(StringComparer.Ordinal));
+            Assert.Equal((expected.Length, false), (page.Total, page.TotalIsMinimum));
+        }
+
         // Read-only partners cannot change a demand.
         var file = DemandFixture.Couple("10387") with { Reasons = ["13"] };
         var refused = await f.Modify(db).HandleAsync(new(troyes, file, null, null), f.BailleurAube);
         Assert.Equal(DemandOutcome.Forbidden, refused.Outcome);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_large_territory_is_counted_up_to_the_limit_and_says_so(Provider provider)
+    {
+        await using var f = await DemandFixture.CreateAsync(provider);
+        await using (var db = f.Database.NewContext())
+        {
+            var at = f.Clock.GetUtcNow();
+            var rows = Enumerable.Range(1, SearchDemands.CountLimit + 1).Select(i =>
+            {
+                var demand = Demand.New($"051112600{i:D7}", null, null, at);
+                (demand.Status, demand.RegisteredOn, demand.ExpiresOn, demand.EpciSiren) = (DemandStatus.Active, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), "200067213");
+                demand.Wishes.Add(new DemandWish { CommuneCode = "51454", EpciSiren = "200067213", DepartementCode = "51", RegionCode = "44", Rank = 1, Since = demand.RegisteredOn });
+                return (demand, (IReadOnlyList<DemandEvent>)[]);
+            }).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await new DemandBulkWriter(f.Database.BulkLoader).InsertAsync(db, rows);
+            await transaction.CommitAsync();
+        }
+
+        await using (var db = f.Database.NewContext())
+        {
+            var many = await new SearchDemands(db, f.Clock).HandleAsync(new(), f.EpciReims);
+            Assert.Equal((SearchDemands.CountLimit, true, 50, 200), (many.Total, many.TotalIsMinimum, many.Items.Count, many.Pages));
+
+            // A narrower search is counted exactly again.
+            var one = await new SearchDemands(db, f.Clock).HandleAsync(new(Text: "0511126000000042"), f.EpciReims);
+            Assert.Equal((1, false), (one.Total, one.TotalIsMinimum));
+        }
     }
 
     [SkippableTheory]

@@ -1037,11 +1037,14 @@ namespace Equilibre.Features.Data.Migrations.Sqlite
 
                     b.HasKey("DemandId", "Rank");
 
-                    b.HasIndex("DepartementCode");
+                    b.HasIndex("DepartementCode", "DemandId")
+                        .HasDatabaseName("IX_DemandWishes_DepartementCode");
 
-                    b.HasIndex("EpciSiren");
+                    b.HasIndex("EpciSiren", "DemandId")
+                        .HasDatabaseName("IX_DemandWishes_EpciSiren");
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "DemandId")
+                        .HasDatabaseName("IX_DemandWishes_RegionCode");
 
                     b.HasIndex("CommuneCode", "Score", "DemandId")
                         .IsDescending(false, true, false)
