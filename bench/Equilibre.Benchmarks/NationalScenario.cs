@@ -413,6 +413,18 @@ internal sealed class NationalScenario : IScenario
                 total = System.Text.RegularExpressions.Regex.Match(page, "id=\"nombre-demandes\"[^>]*>(Plus de )?<strong>([^<]+)</strong>") is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value + m.Groups[2].Value) : "?";
             }
 
+            // The other pages that read the whole scope: the demands to renew (every active demand expiring within a
+            // month, and the expired ones) and the Q1 thresholds recomputed on the scope. One view each, timed.
+            foreach (var (url, marker) in new[] { ("/demandes/seuils-q1", "id=\"annee\""), ("/demandes/a-renouveler", "id=\"titre-expirees\"") })
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await browser.GetAsync(url, ct);
+                var page = await response.Content.ReadAsStringAsync(ct);
+                var ok = response.StatusCode == System.Net.HttpStatusCode.OK && page.Contains(marker, StringComparison.Ordinal);
+                Log.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"  page {url} de l'EPCI {epci} : {watch.Elapsed.TotalMilliseconds:0} ms, {page.Length / 1024:N0} Ko{(ok ? "" : $", erreur HTTP {(int)response.StatusCode}")}"));
+            }
+
             times.Sort();
             var failed = failures.Count == 0 ? "" : $", {failures.Count} en erreur (HTTP {string.Join(", ", failures)})";
             Log.Line(string.Create(CultureInfo.InvariantCulture, $"  page /demandes de l'EPCI {epci} ({total} demandes) : {string.Join(" ; ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))} ms{failed}"));

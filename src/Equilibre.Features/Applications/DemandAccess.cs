@@ -35,7 +35,8 @@ public static class DemandAccess
 
     /// <summary>
     /// The same rule as <see cref="Visible"/>, phrased as a set of ids: the demands with a wish in the user's territory,
-    /// read from the wishes' indexes once, and those its guichet registered. For counts over a large territory: tested
+    /// read from the wishes' indexes once, and those its guichet registered. For counts and whole-scope reads (the list's
+    /// total, the demands to renew, the Q1 thresholds of a scope, the export) over a large territory: tested
     /// demand by demand, the rule made PostgreSQL visit every active demand of France (11–35 s for an EPCI at national
     /// scale; docs/performance.md, "Fix: the demand list of a large territory"), where the set costs one index range.
     /// Single demands and pages in order keep <see cref="Visible"/>, which stops at the first rows found.

@@ -30,7 +30,7 @@ public sealed class ExportDemands(EquilibreDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(user);
-        var rows = db.Demands.AsNoTracking().Visible(user).OrderBy(d => d.Numero)
+        var rows = db.Demands.AsNoTracking().VisibleAsSet(db, user).OrderBy(d => d.Numero)
             .Select(d => new Row(d.Numero, d.GuichetCode, d.RegisteredOn, d.LastRenewedOn, d.Radiation, d.RadiationSubCode, d.RadiatedOn, d.Content))
             .AsAsyncEnumerable();
         var count = 0;

@@ -20,7 +20,8 @@ public sealed class ListRenewalsDue(EquilibreDb db, TimeProvider clock)
     {
         var today = FrenchTime.Today(clock);
         var horizon = today.AddMonths(DemandLifecycle.NoticeMonths);
-        var rows = await db.Demands.AsNoTracking().Visible(user)
+        // Every demand of the scope that expires within a month or has expired: the scope read as a set (ADR 0014).
+        var rows = await db.Demands.AsNoTracking().VisibleAsSet(db, user)
             .Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= horizon)
             .OrderBy(d => d.ExpiresOn).ThenBy(d => d.Numero)
             .Select(d => new { d.Numero, d.ApplicantName, d.Content, d.ExpiresOn, d.RenewalNoticeSentOn, d.IsDemo })
@@ -47,7 +48,7 @@ public sealed class RecordRenewalNotices(EquilibreDb db, TimeProvider clock)
 
         var today = FrenchTime.Today(clock);
         var horizon = today.AddMonths(DemandLifecycle.NoticeMonths);
-        var query = db.Demands.Visible(user).Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= horizon && d.ExpiresOn > today && d.RenewalNoticeSentOn == null);
+        var query = db.Demands.VisibleAsSet(db, user).Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= horizon && d.ExpiresOn > today && d.RenewalNoticeSentOn == null);
         if (numeros is not null)
         {
             query = query.Where(d => numeros.Contains(d.Numero));
@@ -88,7 +89,7 @@ public sealed class RadiateExpiredDemands(EquilibreDb db, TimeProvider clock)
         }
 
         var today = FrenchTime.Today(clock);
-        var demands = await db.Demands.Visible(user).Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= today).ToListAsync(ct);
+        var demands = await db.Demands.VisibleAsSet(db, user).Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= today).ToListAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var demand in demands)
         {

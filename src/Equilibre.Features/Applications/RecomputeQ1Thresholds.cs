@@ -31,7 +31,8 @@ public sealed class RecomputeQ1Thresholds(EquilibreDb db, DemandSettings setting
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
         var date = new DateOnly(request.Year, 12, 31);
-        var active = db.Demands.AsNoTracking().Visible(user)
+        // The whole scope's active demands: read as a set of ids (ADR 0014), not tested demand by demand.
+        var active = db.Demands.AsNoTracking().VisibleAsSet(db, user)
             .Where(d => d.RegisteredOn <= date && d.ExpiresOn > date && (d.RadiatedOn == null || d.RadiatedOn > date));
         var byEpci = new Dictionary<string, Values>(StringComparer.Ordinal);
         var inDatabase = new Dictionary<string, ThresholdRecomputation>(StringComparer.Ordinal);
