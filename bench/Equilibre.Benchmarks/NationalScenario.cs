@@ -380,8 +380,9 @@ internal sealed class NationalScenario : IScenario
 
     /// <summary>
     /// The demand list <c>/demandes</c> (first page, active demands by seniority, total counted) of an EPCI's chargé·e de
-    /// mission: the largest EPCI and a small one, three views each. The list is scoped by the wishes' territory
-    /// (<c>DemandAccess.Visible</c>): measured since 2026-11-29, when it was found to take seconds at national scale.
+    /// mission: the largest EPCI and a small one, three views each, then one view of each other page that reads the whole
+    /// scope (Q1 thresholds, demands to renew). All are scoped by the wishes' territory (<c>DemandAccess</c>, ADR 0014):
+    /// measured since 2026-11-29, when they were found to take 10–30 s at national scale.
     /// </summary>
     private static async Task<IReadOnlyList<ResultRow>> DemandListPageAsync(BenchDatabase database, Uri site, string[] epcis, CancellationToken ct)
     {
@@ -437,14 +438,13 @@ internal sealed class NationalScenario : IScenario
 
     private static async Task<double> ViewAsync(HttpClient browser, string url, CancellationToken ct)
     {
-        const string marker = "id=\"ensemble\"";
         var watch = Stopwatch.StartNew();
         using var response = await browser.GetAsync(url, ct);
         var page = await response.Content.ReadAsStringAsync(ct);
         watch.Stop();
-        if (response.StatusCode != System.Net.HttpStatusCode.OK || !page.Contains(marker, StringComparison.Ordinal))
+        if (response.StatusCode != System.Net.HttpStatusCode.OK || !page.Contains("id=\"ensemble\"", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"{url} : réponse {(int)response.StatusCode} sans le tableau des indicateurs ({marker})");
+            throw new InvalidOperationException($"{url} : réponse {(int)response.StatusCode} sans le tableau des indicateurs");
         }
 
         return watch.Elapsed.TotalMilliseconds;

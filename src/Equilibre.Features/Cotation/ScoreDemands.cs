@@ -152,7 +152,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     /// <summary>
     /// A score as the batch keeps and compares it: every column but the day it was written. A value, not an entity: the
     /// national batch holds 2.3 million of them, and objects would cost the garbage collector more than the scoring
-    /// (docs/performance.md, "Recalcul national complet"). Two alike are the same score (record equality).
+    /// (docs/performance.md, "The night on 2 cores"). Two alike are the same score (record equality).
     /// </summary>
     private readonly record struct Stored(long DemandId, string Territory, string? CommuneCode, string? Typology, double Score, GridScope Scope, int GridVersion)
     {
