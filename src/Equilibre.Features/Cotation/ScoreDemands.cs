@@ -154,7 +154,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     /// national batch holds 2.3 million of them, and objects would cost the garbage collector more than the scoring
     /// (docs/performance.md, "The night on 2 cores"). Two alike are the same score (record equality).
     /// </summary>
-    private readonly record struct Stored(long DemandId, string Territory, string? CommuneCode, string? Typology, double Score, GridScope Scope, int GridVersion)
+    private readonly record struct ScoreValue(long DemandId, string Territory, string? CommuneCode, string? Typology, double Score, GridScope Scope, int GridVersion)
     {
         public DemandScore ToEntity(DateOnly computedOn) => new()
         {
@@ -170,10 +170,10 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     }
 
     /// <summary>A demand's columns (null when only a stored score is left) and its stored score.</summary>
-    private readonly record struct Item(CotationRow? Row, Stored? Stored);
+    private readonly record struct Item(CotationRow? Row, ScoreValue? Stored);
 
     /// <summary>What the reading and scoring found: every score, those that moved, the demands whose score goes.</summary>
-    private sealed record Pass(List<Stored> All, List<Stored> Changed, List<long> Removed, long Stored, long WithoutGrid);
+    private sealed record Pass(List<ScoreValue> All, List<ScoreValue> Changed, List<long> Removed, long Stored, long WithoutGrid);
 
     /// <summary>
     /// Streams the active demands' columns with their stored score (plain SQL, names from the EF model, typed getters, no
@@ -251,7 +251,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             }
         }
 
-        Dictionary<long, Stored> stored;
+        Dictionary<long, ScoreValue> stored;
         await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
             command.CommandTimeout = 1800;
@@ -279,22 +279,22 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     }
 
     /// <summary>The stored scores by demand; their texts (territory, commune, typology: a few thousand values) shared.</summary>
-    private static async Task<Dictionary<long, Stored>> ReadStoredAsync(DbCommand command, ValueConverter? scope, CancellationToken ct)
+    private static async Task<Dictionary<long, ScoreValue>> ReadStoredAsync(DbCommand command, ValueConverter? scope, CancellationToken ct)
     {
         var texts = new TextPool();
-        var stored = new Dictionary<long, Stored>();
+        var stored = new Dictionary<long, ScoreValue>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var scopeValue = scope is null ? (GridScope)reader.GetInt32(5) : (GridScope)scope.ConvertFromProvider(reader.GetValue(5))!;
             var id = reader.GetInt64(0);
-            stored[id] = new Stored(id, texts.Read(reader, 1)!, texts.Read(reader, 2), texts.Read(reader, 3), reader.GetDouble(4), scopeValue, reader.GetInt32(6));
+            stored[id] = new ScoreValue(id, texts.Read(reader, 1)!, texts.Read(reader, 2), texts.Read(reader, 3), reader.GetDouble(4), scopeValue, reader.GetInt32(6));
         }
 
         return stored;
     }
 
-    private static async Task ReadRowsAsync(DbCommand command, ValueConverter dalo, Dictionary<long, Stored> stored, ChannelWriter<List<Item>> chunks, CancellationToken ct)
+    private static async Task ReadRowsAsync(DbCommand command, ValueConverter dalo, Dictionary<long, ScoreValue> stored, ChannelWriter<List<Item>> chunks, CancellationToken ct)
     {
         var daloValues = new Dictionary<string, DaloStatus>(StringComparer.Ordinal);
         var chunk = new List<Item>(Chunk);
@@ -335,7 +335,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     private long Score(List<Item> items, Dictionary<string, TerritoryGrids> grids, DateOnly today, CodeSets sets, Pass pass)
     {
         _scoring.Start();
-        var scored = new Stored?[items.Count];
+        var scored = new ScoreValue?[items.Count];
         var withoutGrid = 0L;
         Parallel.For(0, items.Count, () => 0L, (i, _, local) =>
         {
@@ -350,7 +350,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                 return local + 1;
             }
 
-            scored[i] = new Stored(row.Id, row.EpciSiren!, row.FirstCommuneCode, row.MainTypology,
+            scored[i] = new ScoreValue(row.Id, row.EpciSiren!, row.FirstCommuneCode, row.MainTypology,
                 DemandScoring.Rounded(grid.Total(DemandScoring.Facts(row, today, settings, sets))), grid.Grid.Scope, grid.Grid.Version);
             return local;
         }, local => Interlocked.Add(ref withoutGrid, local));

@@ -70,7 +70,10 @@ public static class LeaseFacts
     /// </summary>
     private sealed class FactReader(DbDataReader reader)
     {
+        /// <summary>The texts a year repeats (EPCI, commune, category), shared by the facts.</summary>
         private readonly TextPool _texts = new();
+
+        /// <summary>The ids as text (bailleur, réservataire, CAL session), made once per read.</summary>
         private readonly Dictionary<long, string> _ids = [];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -78,8 +81,8 @@ public static class LeaseFacts
         {
             LeaseId = reader.GetInt64(0),
             SignedOn = reader.GetFieldValue<DateOnly>(1),
-            EpciSiren = Shared(reader.GetString(2)),
-            CommuneCode = Shared(reader.GetString(3)),
+            EpciSiren = _texts.Shared(reader.GetString(2)),
+            CommuneCode = _texts.Shared(reader.GetString(3)),
             BailleurId = Id(reader.GetInt64(4)),
             Flux = Enum.Parse<FluxOrigin>(reader.GetString(5)),
             ReservataireId = reader.IsDBNull(6) ? null : Id(reader.GetInt64(6)),
@@ -91,13 +94,10 @@ public static class LeaseFacts
             Q1AtSignature = reader.IsDBNull(12) ? null : reader.GetBoolean(12),
             Relocation = Enum.Parse<Relocation>(reader.GetString(13)),
             Dalo = reader.GetBoolean(14),
-            PriorityCategory = reader.IsDBNull(15) ? null : Shared(reader.GetString(15)),
+            PriorityCategory = _texts.Read(reader, 15),
             Mutation = reader.GetBoolean(16),
             CalSessionId = reader.IsDBNull(17) ? null : Id(reader.GetInt64(17)),
         };
-
-        /// <summary>The texts a year repeats (EPCI, commune, category) and the ids as text, made once per read and shared by the facts.</summary>
-        private string Shared(string value) => _texts.Shared(value);
 
         private string Id(long value) => _ids.TryGetValue(value, out var known) ? known : _ids[value] = value.ToString(CultureInfo.InvariantCulture);
     }
