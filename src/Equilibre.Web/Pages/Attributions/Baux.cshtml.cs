@@ -13,7 +13,7 @@ public sealed class BauxModel(ListLeases list, CurrentUserAccessor currentUser) 
     [BindProperty(SupportsGet = true, Name = "flux")]
     public string? Flux { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // "page" is a route value of Razor Pages: only the query string holds the page number
     public int? NumeroPage { get; set; }
 
     public ListLeases.Result? Result { get; private set; }

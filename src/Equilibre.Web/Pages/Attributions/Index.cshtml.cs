@@ -24,7 +24,7 @@ public sealed class IndexModel(ListVacancies list, CurrentUserAccessor currentUs
     [BindProperty(SupportsGet = true, Name = "annee")]
     public int? Annee { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // "page" is a route value of Razor Pages: only the query string holds the page number
     public int? NumeroPage { get; set; }
 
     public ListVacancies.Result? Result { get; private set; }

@@ -42,7 +42,7 @@ public sealed class IndexModel(SearchDemands search, CurrentUserAccessor current
     [BindProperty(SupportsGet = true, Name = "tri")]
     public string? Tri { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // "page" is a route value of Razor Pages: only the query string holds the page number
     public int? NumeroPage { get; set; }
 
     public SearchDemands.Result Result { get; private set; } = new([], 0, 1, PageSize);

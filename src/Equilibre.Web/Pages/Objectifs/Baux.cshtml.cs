@@ -14,7 +14,7 @@ public sealed class BauxModel(GetTargetLeases leases, CurrentUserAccessor curren
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken ct)
     {
         var user = await currentUser.GetAsync(ct);
         if (user is null)

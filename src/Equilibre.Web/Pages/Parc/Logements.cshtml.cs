@@ -43,7 +43,7 @@ public sealed class LogementsModel(ListDwellings list, CurrentUserAccessor curre
     [BindProperty(SupportsGet = true, Name = "tri")]
     public string? Tri { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // "page" is a route value of Razor Pages: only the query string holds the page number
     public int? NumeroPage { get; set; }
 
     public ListDwellings.Result? Result { get; private set; }
