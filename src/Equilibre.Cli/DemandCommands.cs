@@ -88,14 +88,16 @@ internal static class DemandCommands
 
             var list = await scope.ServiceProvider.GetRequiredService<ListRenewalsDue>().HandleAsync(CurrentUser.CommandLine, ct);
             var table = new Table().Title(French.Format($"À renouveler au {list.Today:dd/MM/yyyy}")).Border(TableBorder.Rounded).AddColumns("Numéro", "Demandeur", "Échéance", "Avis");
-            foreach (var i in list.Due)
+            foreach (var i in list.Due.Items)
             {
                 table.AddRow(i.Numero, Markup.Escape(i.ApplicantName), French.Format($"{i.ExpiresOn:dd/MM/yyyy}"),
                     i.NoticeSentOn is { } sent ? French.Format($"envoyé le {sent:dd/MM/yyyy}") : "à envoyer");
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine(French.Format($"{list.Due.Count} demande(s) à renouveler ; {list.Expired.Count} demande(s) expirée(s) à radier (equilibre demandes radier-expirees)."));
+            AnsiConsole.MarkupLine(French.Format($"{list.Due.Total:N0} demande(s) à renouveler")
+                + (list.Due.Pages > 1 ? French.Format($" (les {list.Due.Items.Count} premières affichées)") : "")
+                + French.Format($", dont {list.NoticesToSend:N0} sans avis enregistré ; {list.Expired.Total:N0} demande(s) expirée(s) à radier (equilibre demandes radier-expirees)."));
             return 0;
         });
         return command;

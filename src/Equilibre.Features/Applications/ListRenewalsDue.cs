@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Equilibre.Domain.Applications;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
@@ -8,27 +9,60 @@ namespace Equilibre.Features.Applications;
 /// <summary>
 /// The "à renouveler" list (domain.md §2.4): active demands of the user's territory whose expiry falls within the
 /// coming month — the applicant must be told at least one month before — with whether the notice was sent, and the
-/// expired demands still waiting for their radiation.
+/// expired demands still waiting for their radiation. Both lists are paged (<see cref="PageSize"/> rows, by expiry then
+/// number) and counted exactly, with the notices still to send: a large territory's routine lists tens of thousands of
+/// demands, which one page could neither read nor show (docs/performance.md, "Fix: the demand list of a large territory").
 /// </summary>
 public sealed class ListRenewalsDue(EquilibreDb db, TimeProvider clock)
 {
+    /// <summary>Rows per page of each list.</summary>
+    public const int PageSize = 100;
+
+    public sealed record Request(int DuePage = 1, int ExpiredPage = 1);
+
     public sealed record Item(string Numero, string ApplicantName, string? Email, DateOnly ExpiresOn, DateOnly? NoticeSentOn, bool NoticeDue, bool IsDemo);
 
-    public sealed record Result(DateOnly Today, IReadOnlyList<Item> Due, IReadOnlyList<Item> Expired);
-
-    public async Task<Result> HandleAsync(CurrentUser user, CancellationToken ct = default)
+    /// <summary>One page of a list, the number of demands in it and of pages.</summary>
+    public sealed record Section(IReadOnlyList<Item> Items, int Total, int Page)
     {
+        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
+    /// <summary>The demands due within the month, the expired ones, and how many due demands have no notice recorded yet.</summary>
+    public sealed record Result(DateOnly Today, Section Due, Section Expired, int NoticesToSend);
+
+    public Task<Result> HandleAsync(CurrentUser user, CancellationToken ct = default) => HandleAsync(new Request(), user, ct);
+
+    public async Task<Result> HandleAsync(Request request, CurrentUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var today = FrenchTime.Today(clock);
         var horizon = today.AddMonths(DemandLifecycle.NoticeMonths);
         // Every demand of the scope that expires within a month or has expired: the scope read as a set (ADR 0014).
-        var rows = await db.Demands.AsNoTracking().VisibleAsSet(db, user)
-            .Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= horizon)
-            .OrderBy(d => d.ExpiresOn).ThenBy(d => d.Numero)
-            .Select(d => new { d.Numero, d.ApplicantName, d.Content, d.ExpiresOn, d.RenewalNoticeSentOn, d.IsDemo })
+        var scope = db.Demands.AsNoTracking().VisibleAsSet(db, user).Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= horizon);
+        var counts = await scope
+            .GroupBy(d => new { Expired = d.ExpiresOn <= today, ToSend = d.RenewalNoticeSentOn == null })
+            .Select(g => new { g.Key.Expired, g.Key.ToSend, Count = g.Count() })
             .ToListAsync(ct);
-        var items = rows.Select(r => new Item(r.Numero, r.ApplicantName, DemandJson.Read(r.Content).Applicant.Email, r.ExpiresOn, r.RenewalNoticeSentOn,
-            r.ExpiresOn > today && r.RenewalNoticeSentOn is null, r.IsDemo)).ToList();
-        return new Result(today, [.. items.Where(i => i.ExpiresOn > today)], [.. items.Where(i => i.ExpiresOn <= today)]);
+        int Count(bool expired, bool? toSend = null) => counts.Where(c => c.Expired == expired && (toSend is null || c.ToSend == toSend)).Sum(c => c.Count);
+
+        async Task<Section> PageAsync(bool expired, int requested, int total)
+        {
+            var page = Math.Clamp(requested, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+            Expression<Func<Demand, bool>> side = expired ? d => d.ExpiresOn <= today : d => d.ExpiresOn > today;
+            var rows = await scope.Where(side)
+                .OrderBy(d => d.ExpiresOn).ThenBy(d => d.Numero)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(d => new { d.Numero, d.ApplicantName, d.Content, d.ExpiresOn, d.RenewalNoticeSentOn, d.IsDemo })
+                .ToListAsync(ct);
+            // The e-mail (the notice's channel) is in the demand's document: read for the rows shown only.
+            return new Section([.. rows.Select(r => new Item(r.Numero, r.ApplicantName, DemandJson.Read(r.Content).Applicant.Email, r.ExpiresOn,
+                r.RenewalNoticeSentOn, !expired && r.RenewalNoticeSentOn is null, r.IsDemo))], total, page);
+        }
+
+        var due = await PageAsync(expired: false, request.DuePage, Count(expired: false));
+        var gone = await PageAsync(expired: true, request.ExpiredPage, Count(expired: true));
+        return new Result(today, due, gone, Count(expired: false, toSend: true));
     }
 }
 

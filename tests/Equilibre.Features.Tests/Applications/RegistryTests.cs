@@ -126,6 +126,56 @@ public sealed class RegistryTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_renewal_lists_are_paged_and_counted_in_full(Provider provider)
+    {
+        await using var f = await DemandFixture.CreateAsync(provider);
+        var today = FrenchTime.Today(f.Clock);
+        var content = DemandJson.Write(DemandFixture.Couple());
+        await using (var db = f.Database.NewContext())
+        {
+            // 250 demands due within the month (every tenth with its notice recorded), 3 expired, 5 due later.
+            var rows = Enumerable.Range(1, 258).Select(i =>
+            {
+                var demand = Demand.New($"051112600{i:D7}", null, null, f.Clock.GetUtcNow());
+                var expiry = i <= 250 ? today.AddDays(1 + (i % 25)) : i <= 253 ? today.AddDays(-i + 250) : today.AddMonths(3);
+                (demand.Status, demand.RegisteredOn, demand.ExpiresOn, demand.EpciSiren, demand.Content) = (DemandStatus.Active, today.AddYears(-1), expiry, "200067213", content);
+                demand.RenewalNoticeSentOn = i <= 250 && i % 10 == 0 ? today : null;
+                demand.Wishes.Add(new DemandWish { CommuneCode = "51454", EpciSiren = "200067213", DepartementCode = "51", RegionCode = "44", Rank = 1, Since = demand.RegisteredOn });
+                return (demand, (IReadOnlyList<DemandEvent>)[]);
+            }).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await new DemandBulkWriter(f.Database.BulkLoader).InsertAsync(db, rows);
+            await transaction.CommitAsync();
+        }
+
+        await using (var db = f.Database.NewContext())
+        {
+            var first = await new ListRenewalsDue(db, f.Clock).HandleAsync(f.EpciReims);
+            Assert.Equal((250, 3, 1, ListRenewalsDue.PageSize, 225), (first.Due.Total, first.Due.Pages, first.Due.Page, first.Due.Items.Count, first.NoticesToSend));
+            Assert.Equal((3, 1, 3), (first.Expired.Total, first.Expired.Pages, first.Expired.Items.Count));
+            Assert.Equal(first.Due.Items.OrderBy(i => i.ExpiresOn).ThenBy(i => i.Numero, StringComparer.Ordinal), first.Due.Items);
+            Assert.All(first.Due.Items, i => Assert.Equal("paul.martin@example.org", i.Email));
+            Assert.All(first.Expired.Items, i => Assert.False(i.NoticeDue));
+
+            var last = await new ListRenewalsDue(db, f.Clock).HandleAsync(new ListRenewalsDue.Request(DuePage: 3), f.EpciReims);
+            Assert.Equal((3, 50), (last.Due.Page, last.Due.Items.Count));
+            Assert.True(first.Due.Items[^1].ExpiresOn <= last.Due.Items[0].ExpiresOn);
+            var pages = new List<ListRenewalsDue.Item>();
+            for (var page = 1; page <= 3; page++)
+            {
+                pages.AddRange((await new ListRenewalsDue(db, f.Clock).HandleAsync(new ListRenewalsDue.Request(DuePage: page), f.EpciReims)).Due.Items);
+            }
+
+            Assert.Equal(250, pages.Select(i => i.Numero).Distinct().Count());
+            Assert.Equal(225, pages.Count(i => i.NoticeDue));
+
+            // A page beyond the last shows the last one.
+            Assert.Equal(3, (await new ListRenewalsDue(db, f.Clock).HandleAsync(new ListRenewalsDue.Request(DuePage: 9), f.EpciReims)).Due.Page);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_modification_keeps_number_and_seniority_and_an_older_version_is_refused(Provider provider)
     {
         await using var f = await DemandFixture.CreateAsync(provider);
@@ -160,16 +210,18 @@ public sealed class RegistryTests
         var numero = await f.RegisterAsync(DemandFixture.Couple());
         f.Clock.Advance(TimeSpan.FromDays(330));
         await using var db = f.Database.NewContext();
-        Assert.Empty((await new ListRenewalsDue(db, f.Clock).HandleAsync(f.Guichet)).Due);
+        Assert.Empty((await new ListRenewalsDue(db, f.Clock).HandleAsync(f.Guichet)).Due.Items);
 
         f.Clock.Advance(TimeSpan.FromDays(5));
         var due = await new ListRenewalsDue(db, f.Clock).HandleAsync(f.Guichet);
-        Assert.Equal(numero, Assert.Single(due.Due).Numero);
-        Assert.True(due.Due[0].NoticeDue);
+        Assert.Equal(numero, Assert.Single(due.Due.Items).Numero);
+        Assert.True(due.Due.Items[0].NoticeDue);
+        Assert.Equal((1, 1, "paul.martin@example.org"), (due.Due.Total, due.NoticesToSend, due.Due.Items[0].Email));
         Assert.Equal(1, await new RecordRenewalNotices(db, f.Clock).HandleAsync(null, f.Guichet));
         Assert.Equal(0, await new RecordRenewalNotices(db, f.Clock).HandleAsync(null, f.Guichet));
         var after = await new ListRenewalsDue(db, f.Clock).HandleAsync(f.Guichet);
-        Assert.False(after.Due[0].NoticeDue);
+        Assert.False(after.Due.Items[0].NoticeDue);
+        Assert.Equal(0, after.NoticesToSend);
 
         var renewed = await f.Renew(db).HandleAsync(new(numero, DemandFixture.Couple(), null, null), f.Guichet);
         Assert.Equal(DemandOutcome.Done, renewed.Outcome);

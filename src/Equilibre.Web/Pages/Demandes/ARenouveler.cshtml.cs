@@ -15,6 +15,18 @@ public sealed class ARenouvelerModel(
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Page of the demands due within the month (query <c>echeance</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "echeance")]
+    public int DuePage { get; set; } = 1;
+
+    /// <summary>Page of the expired demands (query <c>expirees</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "expirees")]
+    public int ExpiredPage { get; set; } = 1;
+
+    /// <summary>This page with one list moved to another page, the other list's page kept.</summary>
+    public string PageLink(int? due = null, int? expired = null) =>
+        $"/demandes/a-renouveler?echeance={due ?? Result!.Due.Page}&expirees={expired ?? Result!.Expired.Page}";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await currentUser.GetAsync(ct);
@@ -24,7 +36,7 @@ public sealed class ARenouvelerModel(
         }
 
         CanWrite = DemandAccess.CanWrite(user);
-        Result = await list.HandleAsync(user, ct);
+        Result = await list.HandleAsync(new ListRenewalsDue.Request(DuePage, ExpiredPage), user, ct);
         return Page();
     }
 
