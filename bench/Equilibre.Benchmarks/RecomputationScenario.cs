@@ -71,7 +71,7 @@ internal sealed class RecomputationScenario : IScenario
 
             var targets = watch.Elapsed.TotalSeconds;
             return (q1, cotation, targets, string.Create(CultureInfo.InvariantCulture,
-                $"{scored.Scored:N0} notes dont {scored.Changed:N0} écrites (remplacement : {scored.Replaced}) : lecture et notes {scored.ComputeSeconds:0.00} s dont notes {scored.ScoreSeconds:0.00} s, écriture {scored.WriteSeconds:0.00} s ; {leases:N0} baux {period.Label}, {groups:N0} groupes"));
+                $"{scored.Scored:N0} notes dont {scored.Changed:N0} écrites (remplacement : {scored.Replaced}) : lecture et notes {scored.ComputeSeconds:0.00} s dont notes {scored.ScoreSeconds:0.00} s, écriture {scored.WriteSeconds:0.00} s après la lecture ({scored.WrittenWhileReading:N0} notes écrites pendant la lecture) ; {leases:N0} baux {period.Label}, {groups:N0} groupes"));
         }
 
         // The three statements a user would write instead, their results kept: after each night, Equilibre's thresholds,

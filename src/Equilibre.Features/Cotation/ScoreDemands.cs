@@ -18,7 +18,9 @@ namespace Equilibre.Features.Cotation;
 /// copied again through <see cref="IBulkLoader"/>, with the wishes that carry them), unless none is stored yet or more
 /// than <see cref="ReplaceShare"/> of many moved, when replacing every score is cheaper. Scores of demands that are no longer
 /// active, or whose EPCI no longer has a grid in force, are removed. One transaction; a day on which nothing moves
-/// writes nothing (docs/performance.md, "Cotation").
+/// writes nothing (docs/performance.md, "Cotation"). On PostgreSQL the demands are read on a connection of their own and
+/// the moved scores are written, in batches of <see cref="WriteBatch"/>, while the reading goes on: PostgreSQL writes on
+/// one core, which the reading would otherwise leave idle after it (docs/performance.md, "The write beside the read").
 /// </summary>
 public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSettings settings, TimeProvider clock)
 {
@@ -31,70 +33,139 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     /// </summary>
     public const double ReplaceShare = 0.2;
 
-    /// <summary>Below this many scores to write, rewriting the changed ones is cheap whatever their share.</summary>
-    public const int ReplaceMinimum = 10_000;
+    /// <summary>Below this many scores to write, rewriting the changed ones is cheap whatever their share (tests lower it).</summary>
+    public int ReplaceMinimum { get; init; } = 10_000;
+
+    /// <summary>Moved scores written together while the reading goes on (PostgreSQL; tests lower it).</summary>
+    public int WriteBatch { get; init; } = 8_192;
 
     /// <summary>
     /// What the batch did: <c>Changed</c> scores written (new or moved), <c>Removed</c> scores deleted, <c>Replaced</c>
     /// when every score was rewritten; <c>ComputeSeconds</c> is reading the columns and scoring, of which
-    /// <c>ScoreSeconds</c> the scoring alone (facts, grid and comparison, all cores), <c>WriteSeconds</c> the writing.
+    /// <c>ScoreSeconds</c> the scoring alone (facts, grid and comparison, all cores), <c>WriteSeconds</c> the writing left
+    /// once the reading is done; <c>WrittenWhileReading</c> of the changed scores were written during the reading.
     /// </summary>
     public sealed record Result(
         DateOnly AsOf, int Territories, long Scored, long WithoutGrid, string Summary, double ComputeSeconds = 0, double WriteSeconds = 0,
-        double ScoreSeconds = 0, long Changed = 0, long Removed = 0, bool Replaced = false);
+        double ScoreSeconds = 0, long Changed = 0, long Removed = 0, bool Replaced = false, long WrittenWhileReading = 0);
 
     private readonly System.Diagnostics.Stopwatch _scoring = new();
+
+    /// <summary>The moved scores handed to the writer during the reading (PostgreSQL), and how many so far.</summary>
+    private ChannelWriter<List<ScoreValue>>? _changes;
+    private int _handedOver;
+
+    /// <summary>How many scores were stored before the batch, known once they are read: the writer's limit depends on it.</summary>
+    private long _storedBefore;
 
     public async Task<Result> RunAsync(string? territory = null, CancellationToken ct = default)
     {
         var today = FrenchTime.Today(clock);
         _scoring.Reset();
+        (_handedOver, _storedBefore) = (0, 0);
         var grids = await DemandScoring.InForceAsync(db, territory, today, ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var pass = await ComputeAsync(territory, grids, today, ct);
-        var compute = watch.Elapsed.TotalSeconds;
-        watch.Restart();
-
-        var writes = pass.Changed.Count + pass.Removed.Count;
-        var replace = pass.Stored == 0 || (writes > ReplaceMinimum && writes > ReplaceShare * pass.Stored);
+        // PostgreSQL: the demands are read on a second connection, so that the context's connection writes meanwhile.
+        await using var reading = db.Database.IsNpgsql() && db.Database.GetDbConnection() is ICloneable connection ? (DbConnection)connection.Clone() : null;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (replace)
+            var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
             {
-                await ReplaceAsync(territory, pass.All.Select(v => v.ToEntity(today)), ct);
-            }
-            else if (writes > 0)
-            {
-                await UpdateAsync([.. pass.Changed.Select(v => v.ToEntity(today))], pass.Removed, ct);
-            }
+                var changes = reading is null ? null : Channel.CreateUnbounded<List<ScoreValue>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+                _changes = changes?.Writer;
+                var writing = changes is null ? Task.FromResult(0L) : WriteWhileReadingAsync(changes.Reader, today, ct);
+                Pass pass;
+                try
+                {
+                    pass = await ComputeAsync(territory, grids, reading, today, ct);
+                }
+                finally
+                {
+                    changes?.Writer.TryComplete();
+                    _changes = null;
+                    await Task.WhenAny(writing); // never leave the writer running on the context's connection
+                }
 
-            await transaction.CommitAsync(ct);
+                var early = await writing;
+                var compute = watch.Elapsed.TotalSeconds;
+                watch.Restart();
+                var writes = pass.Changed.Count + pass.Removed.Count;
+                var replace = pass.Stored == 0 || (writes > ReplaceMinimum && writes > ReplaceShare * pass.Stored);
+                if (replace && early != 0)
+                {
+                    // Moved scores written during the reading, and then too many moved: replacing them all is cheaper.
+                    await transaction.RollbackAsync(ct);
+                    await transaction.DisposeAsync();
+                    transaction = await db.Database.BeginTransactionAsync(ct);
+                }
+
+                if (replace)
+                {
+                    await ReplaceAsync(territory, pass.All.Select(v => v.ToEntity(today)), ct);
+                }
+                else if (writes > early)
+                {
+                    await UpdateAsync([.. pass.Changed.Skip((int)early).Select(v => v.ToEntity(today))], pass.Removed, ct);
+                }
+
+                await transaction.CommitAsync(ct);
+                if (replace && territory is null && db.Database.IsNpgsql())
+                {
+                    // A national replacement rewrites every row: the shortlist's index-only scans need the visibility map back at
+                    // once, not when autovacuum gets there (docs/performance.md, "Shortlist"). A night's few changes leave it to
+                    // autovacuum: a top-50 then reads at most 50 heap rows more.
+                    await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"DemandScores\", \"DemandWishes\"", ct);
+                }
+
+                return Summarize(pass, grids.Count, today, replace, compute, watch.Elapsed.TotalSeconds, replace ? 0 : Math.Max(early, 0));
+            }
+            finally
+            {
+                await transaction.DisposeAsync();
+            }
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
 
-        if (replace && territory is null && db.Database.IsNpgsql())
-        {
-            // A national replacement rewrites every row: the shortlist's index-only scans need the visibility map back at
-            // once, not when autovacuum gets there (docs/performance.md, "Shortlist"). A night's few changes leave it to
-            // autovacuum: a top-50 then reads at most 50 heap rows more.
-            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"DemandScores\", \"DemandWishes\"", ct);
-        }
-
-        var summary = French.Format($"{pass.All.Count:N0} demande(s) cotée(s) au {today:dd/MM/yyyy} dans {grids.Count} territoire(s) ayant une grille en vigueur")
+    private Result Summarize(Pass pass, int territories, DateOnly today, bool replace, double compute, double write, long early)
+    {
+        var summary = French.Format($"{pass.All.Count:N0} demande(s) cotée(s) au {today:dd/MM/yyyy} dans {territories} territoire(s) ayant une grille en vigueur")
             + (replace
                 ? " ; toutes les notes réécrites"
                 : French.Format($" ; {pass.Changed.Count:N0} note(s) nouvelle(s) ou modifiée(s), {pass.All.Count - pass.Changed.Count:N0} inchangée(s)"))
             + (pass.Removed.Count > 0 ? French.Format($" ; {pass.Removed.Count:N0} note(s) retirée(s) (demande plus active ou sans grille)") : "")
             + (pass.WithoutGrid > 0 ? French.Format($" ; {pass.WithoutGrid:N0} demande(s) active(s) sans cotation (aucune grille publiée en vigueur pour leur EPCI)") : "");
-        return new Result(today, grids.Count, pass.All.Count, pass.WithoutGrid, summary, compute, watch.Elapsed.TotalSeconds, _scoring.Elapsed.TotalSeconds,
-            pass.Changed.Count, pass.Removed.Count, replace);
+        return new Result(today, territories, pass.All.Count, pass.WithoutGrid, summary, compute, write, _scoring.Elapsed.TotalSeconds,
+            pass.Changed.Count, pass.Removed.Count, replace, early);
+    }
+
+    /// <summary>
+    /// Writes the moved scores handed over during the reading, batch after batch, in the context's transaction. Stops
+    /// writing once so many moved that the batch will replace every score instead (the caller then rolls back). Returns
+    /// how many were written, or −1 when it stopped.
+    /// </summary>
+    private async Task<long> WriteWhileReadingAsync(ChannelReader<List<ScoreValue>> batches, DateOnly today, CancellationToken ct)
+    {
+        var written = 0L;
+        var stopped = false;
+        await foreach (var batch in batches.ReadAllAsync(ct))
+        {
+            stopped |= written + batch.Count > Math.Max(ReplaceMinimum, ReplaceShare * Interlocked.Read(ref _storedBefore));
+            if (!stopped)
+            {
+                await UpdateAsync([.. batch.Select(v => v.ToEntity(today))], [], ct);
+                written += batch.Count;
+            }
+        }
+
+        return stopped ? -1 : written;
     }
 
     /// <summary>Every stored score of the territory replaced by the new ones, and every wish given its demand's score.</summary>
@@ -169,53 +240,67 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         };
     }
 
-    /// <summary>A demand's columns (null when only a stored score is left) and its stored score.</summary>
-    private readonly record struct Item(CotationRow? Row, ScoreValue? Stored);
-
     /// <summary>What the reading and scoring found: every score, those that moved, the demands whose score goes.</summary>
     private sealed record Pass(List<ScoreValue> All, List<ScoreValue> Changed, List<long> Removed, long Stored, long WithoutGrid);
 
     /// <summary>
-    /// Streams the active demands' columns with their stored score (plain SQL, names from the EF model, typed getters, no
-    /// change tracking nor materializer) and scores them in chunks: while the reading goes on, the
-    /// previous chunk is scored on every core and compared with what is stored.
+    /// Streams the active demands' columns (plain SQL, names from the EF model, typed getters, no change tracking nor
+    /// materializer) and scores them in chunks: while the reading goes on, the previous chunk is scored on every core and
+    /// compared with the stored score. On PostgreSQL the stored scores are read on the context's connection while the
+    /// demands stream on their own (the chunks wait for them in a longer queue); on SQLite first, on its one connection.
     /// </summary>
-    private async Task<Pass> ComputeAsync(string? territory, Dictionary<string, TerritoryGrids> grids, DateOnly today, CancellationToken ct)
+    private async Task<Pass> ComputeAsync(string? territory, Dictionary<string, TerritoryGrids> grids, DbConnection? reading, DateOnly today, CancellationToken ct)
     {
         var pass = new Pass([], [], [], 0, 0);
-        var chunks = Channel.CreateBounded<List<Item>>(2);
+        var chunks = Channel.CreateBounded<List<CotationRow>>(reading is null ? 2 : 32);
+        var stored = new TaskCompletionSource<Dictionary<long, ScoreValue>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sets = new CodeSets();
         var scoring = Task.Run(async () =>
         {
-            var withoutGrid = 0L;
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            try
             {
-                withoutGrid += Score(chunk, grids, today, sets, pass);
-            }
+                var withoutGrid = 0L;
+                await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+                {
+                    withoutGrid += Score(chunk, grids, today, sets, await stored.Task, pass);
+                }
 
-            return withoutGrid;
+                // The stored scores left over: demands no longer active (or moved out of the territory), removed by the pass.
+                pass.Removed.AddRange((await stored.Task).Keys);
+                return withoutGrid;
+            }
+            catch (Exception e)
+            {
+                chunks.Writer.TryComplete(e); // the reading stops instead of waiting for room in the queue
+                throw;
+            }
         }, ct);
-        long stored;
         try
         {
-            stored = await ReadAsync(territory, chunks.Writer, ct);
+            await ReadAsync(territory, reading, stored, chunks.Writer, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            // Only the scoring closes the queue early, when it fails (or the stored scores could not be read): its own
+            // exception is thrown below.
         }
         finally
         {
             chunks.Writer.TryComplete();
+            stored.TrySetCanceled(ct);
         }
 
-        return pass with { Stored = stored, WithoutGrid = await scoring };
+        return pass with { Stored = Interlocked.Read(ref _storedBefore), WithoutGrid = await scoring };
     }
 
     /// <summary>
-    /// Reads the stored scores, then streams the active demands into chunks for the scoring, each with its stored score;
-    /// the stored scores left over (demand no longer active) follow in the last chunk. Returns how many were stored.
+    /// Reads the stored scores into <paramref name="stored"/> and streams the active demands into chunks for the scoring.
     /// Two plain statements rather than one <c>FULL JOIN</c>: the join hashed 2.28 M demand rows before its first row
     /// came out (7.1 s of 9.6 s on the national database), so the scoring waited; the demands alone stream from their
     /// first row (docs/performance.md, "Recalcul national complet").
     /// </summary>
-    private async Task<long> ReadAsync(string? territory, ChannelWriter<List<Item>> chunks, CancellationToken ct)
+    private async Task ReadAsync(
+        string? territory, DbConnection? reading, TaskCompletionSource<Dictionary<long, ScoreValue>> stored, ChannelWriter<List<CotationRow>> chunks, CancellationToken ct)
     {
         var demand = db.Model.FindEntityType(typeof(Demand))!;
         var score = db.Model.FindEntityType(typeof(DemandScore))!;
@@ -240,8 +325,16 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             nameof(DemandScore.Score), nameof(DemandScore.Scope), nameof(DemandScore.GridVersion),
         ];
         await db.Database.OpenConnectionAsync(ct);
-        void Territory(DbCommand command)
+        if (reading is not null)
         {
+            await reading.OpenAsync(ct);
+        }
+
+        DbCommand Command(DbConnection connection, string sql)
+        {
+            var command = connection.CreateCommand();
+            command.CommandTimeout = 1800;
+            command.CommandText = sql;
             if (territory is not null)
             {
                 var t = command.CreateParameter();
@@ -249,37 +342,52 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                 t.Value = territory;
                 command.Parameters.Add(t);
             }
+
+            return command;
         }
 
-        Dictionary<long, ScoreValue> stored;
-        await using (var command = db.Database.GetDbConnection().CreateCommand())
+        async Task ReadStoredAsync()
         {
-            command.CommandTimeout = 1800;
-            command.CommandText = $"SELECT {string.Join(", ", storedColumns.Select(S))} FROM {BulkTarget.Quote(score.GetTableName()!)}"
-                + (territory is null ? "" : $" WHERE {S(nameof(DemandScore.Territory))} = @territory");
-            Territory(command);
-            stored = await ReadStoredAsync(command, scope, ct);
+            try
+            {
+                await using var command = Command(db.Database.GetDbConnection(),
+                    $"SELECT {string.Join(", ", storedColumns.Select(S))} FROM {BulkTarget.Quote(score.GetTableName()!)}"
+                    + (territory is null ? "" : $" WHERE {S(nameof(DemandScore.Territory))} = @territory"));
+                var values = await StoredScoresAsync(command, scope, ct);
+                Interlocked.Exchange(ref _storedBefore, values.Count);
+                stored.TrySetResult(values);
+            }
+            catch (Exception e)
+            {
+                stored.TrySetException(e);
+                throw;
+            }
         }
 
-        await using (var command = db.Database.GetDbConnection().CreateCommand())
+        // One connection (SQLite): the stored scores first. Two (PostgreSQL): beside the demands.
+        var storedRead = ReadStoredAsync();
+        if (reading is null)
         {
-            command.CommandTimeout = 1800;
-            command.CommandText = $"SELECT {string.Join(", ", columns.Select(D))} FROM {BulkTarget.Quote(demand.GetTableName()!)} "
-                + $"WHERE {D(nameof(Demand.Status))} = @status AND {D(nameof(Demand.EpciSiren))} IS NOT NULL"
-                + (territory is null ? "" : $" AND {D(nameof(Demand.EpciSiren))} = @territory");
+            await storedRead;
+        }
+
+        await using (var command = Command(reading ?? db.Database.GetDbConnection(),
+            $"SELECT {string.Join(", ", columns.Select(D))} FROM {BulkTarget.Quote(demand.GetTableName()!)} "
+            + $"WHERE {D(nameof(Demand.Status))} = @status AND {D(nameof(Demand.EpciSiren))} IS NOT NULL"
+            + (territory is null ? "" : $" AND {D(nameof(Demand.EpciSiren))} = @territory")))
+        {
             var statusParameter = command.CreateParameter();
             statusParameter.ParameterName = "@status";
             statusParameter.Value = status.ConvertToProvider(DemandStatus.Active);
             command.Parameters.Add(statusParameter);
-            Territory(command);
-            var count = stored.Count;
-            await ReadRowsAsync(command, dalo, stored, chunks, ct);
-            return count;
+            await ReadRowsAsync(command, dalo, chunks, ct);
         }
+
+        await storedRead;
     }
 
     /// <summary>The stored scores by demand; their texts (territory, commune, typology: a few thousand values) shared.</summary>
-    private static async Task<Dictionary<long, ScoreValue>> ReadStoredAsync(DbCommand command, ValueConverter? scope, CancellationToken ct)
+    private static async Task<Dictionary<long, ScoreValue>> StoredScoresAsync(DbCommand command, ValueConverter? scope, CancellationToken ct)
     {
         var texts = new TextPool();
         var stored = new Dictionary<long, ScoreValue>();
@@ -294,10 +402,10 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         return stored;
     }
 
-    private static async Task ReadRowsAsync(DbCommand command, ValueConverter dalo, Dictionary<long, ScoreValue> stored, ChannelWriter<List<Item>> chunks, CancellationToken ct)
+    private static async Task ReadRowsAsync(DbCommand command, ValueConverter dalo, ChannelWriter<List<CotationRow>> chunks, CancellationToken ct)
     {
         var daloValues = new Dictionary<string, DaloStatus>(StringComparer.Ordinal);
-        var chunk = new List<Item>(Chunk);
+        var chunk = new List<CotationRow>(Chunk);
         var texts = new TextPool();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -312,38 +420,34 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                     daloValues[daloText] = daloValue = (DaloStatus)dalo.ConvertFromProvider(daloText)!;
                 }
 
-                var row = new CotationRow(
+                chunk.Add(new CotationRow(
                     reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), Text(2), Text(3), Text(4), Text(5), Text(6)!, Text(7)!, Text(8)!,
                     daloValue, reader.GetBoolean(10), reader.GetBoolean(11), reader.GetBoolean(12), reader.GetInt32(13),
                     reader.IsDBNull(14) ? null : reader.GetInt32(14), reader.IsDBNull(15) ? null : reader.GetDecimal(15), reader.GetDecimal(16), reader.GetDecimal(17),
-                    reader.IsDBNull(18) ? null : reader.GetBoolean(18), Text(19)!, Text(20), Text(21)!);
-                chunk.Add(new Item(row, stored.Remove(row.Id, out var before) ? before : null));
+                    reader.IsDBNull(18) ? null : reader.GetBoolean(18), Text(19)!, Text(20), Text(21)!));
                 if (chunk.Count == Chunk)
                 {
                     await chunks.WriteAsync(chunk, ct);
-                    chunk = new List<Item>(Chunk);
+                    chunk = new List<CotationRow>(Chunk);
                 }
             }
         }
 
-        // The stored scores of demands no longer active (or moved out of the territory): removed by the pass.
-        chunk.AddRange(stored.Values.Select(s => new Item(null, s)));
         await chunks.WriteAsync(chunk, ct);
     }
 
-    /// <summary>Scores a chunk on every core and sorts each row into the pass; returns the active demands without a grid.</summary>
-    private long Score(List<Item> items, Dictionary<string, TerritoryGrids> grids, DateOnly today, CodeSets sets, Pass pass)
+    /// <summary>
+    /// Scores a chunk on every core, compares each score with the stored one (taken out of <paramref name="stored"/>: what
+    /// is left at the end is removed) and sorts it into the pass; returns the active demands without a grid.
+    /// </summary>
+    private long Score(List<CotationRow> rows, Dictionary<string, TerritoryGrids> grids, DateOnly today, CodeSets sets, Dictionary<long, ScoreValue> stored, Pass pass)
     {
         _scoring.Start();
-        var scored = new ScoreValue?[items.Count];
+        var scored = new ScoreValue?[rows.Count];
         var withoutGrid = 0L;
-        Parallel.For(0, items.Count, () => 0L, (i, _, local) =>
+        Parallel.For(0, rows.Count, () => 0L, (i, _, local) =>
         {
-            if (items[i].Row is not { } row)
-            {
-                return local;
-            }
-
+            var row = rows[i];
             var grid = grids.TryGetValue(row.EpciSiren!, out var territoryGrids) ? territoryGrids.For(row.IsMutation) : null;
             if (grid is null)
             {
@@ -354,12 +458,12 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                 DemandScoring.Rounded(grid.Total(DemandScoring.Facts(row, today, settings, sets))), grid.Grid.Scope, grid.Grid.Version);
             return local;
         }, local => Interlocked.Add(ref withoutGrid, local));
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var (stored, score) = (items[i].Stored, scored[i]);
-            if (score is not { } now)
+            var before = stored.Remove(rows[i].Id, out var value) ? value : (ScoreValue?)null;
+            if (scored[i] is not { } now)
             {
-                if (stored is { } gone)
+                if (before is { } gone)
                 {
                     pass.Removed.Add(gone.DemandId);
                 }
@@ -368,10 +472,18 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             }
 
             pass.All.Add(now);
-            if (stored != now)
+            if (before != now)
             {
                 pass.Changed.Add(now);
             }
+        }
+
+        // PostgreSQL: the moved scores go to the writer by batches while the reading goes on (none when nothing was stored:
+        // every score is then written by the replacement).
+        if (_changes is { } changes && Interlocked.Read(ref _storedBefore) > 0 && pass.Changed.Count - _handedOver >= WriteBatch)
+        {
+            changes.TryWrite(pass.Changed.GetRange(_handedOver, pass.Changed.Count - _handedOver));
+            _handedOver = pass.Changed.Count;
         }
 
         _scoring.Stop();

@@ -241,4 +241,47 @@ public sealed class CotationTests
         Assert.Equal(before + 1, await StoredScore(db, same));
         Assert.Equal(daloBefore + 31, await StoredScore(db, dalo));
     }
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Moved_scores_are_written_while_the_demands_are_read_and_a_replacement_undoes_them(Provider provider)
+    {
+        await using var f = await DemandFixture.CreateAsync(provider);
+        var numeros = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            numeros.Add(await f.RegisterAsync(DemandFixture.Couple()));
+        }
+
+        await PublishAsync(f, [Situation], new SeniorityRule(1m, 12));
+        await using var db = f.Database.NewContext();
+        var before = new Dictionary<string, double>();
+        foreach (var numero in numeros)
+        {
+            before[numero] = await StoredScore(db, numero);
+        }
+
+        // Two demands become DALO behind the registry's back; batches of one score: on PostgreSQL both are written while
+        // the demands are read (on a connection of their own), on SQLite after the reading. Same result.
+        var dalo = numeros.Take(2).ToList();
+        await db.Demands.Where(d => dalo.Contains(d.Numero)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Dalo, DaloStatus.Active));
+        var night = await new ScoreDemands(db, f.Database.BulkLoader, Settings, f.Clock) { WriteBatch = 1 }.RunAsync(Reims);
+        Assert.Equal((5, 2, false, provider == Provider.Postgres ? 2 : 0), (night.Scored, night.Changed, night.Replaced, night.WrittenWhileReading));
+        foreach (var numero in numeros)
+        {
+            Assert.Equal(before[numero] + (dalo.Contains(numero) ? 30 : 0), await StoredScore(db, numero));
+        }
+
+        // A month later all five moved, beyond the replacement's threshold: the writes already made are rolled back and
+        // every score is replaced, once.
+        f.Clock.Advance(TimeSpan.FromDays(31));
+        var month = await new ScoreDemands(db, f.Database.BulkLoader, Settings, f.Clock) { WriteBatch = 1, ReplaceMinimum = 1 }.RunAsync(Reims);
+        Assert.Equal((5, 5, true, 0), (month.Scored, month.Changed, month.Replaced, month.WrittenWhileReading));
+        foreach (var numero in numeros)
+        {
+            Assert.Equal(before[numero] + (dalo.Contains(numero) ? 31 : 1), await StoredScore(db, numero));
+        }
+
+        var ids = await db.Demands.Where(d => numeros.Contains(d.Numero)).Select(d => d.Id).ToListAsync();
+        Assert.Equal(5, await db.DemandScores.CountAsync(s => ids.Contains(s.DemandId)));
+    }
 }
