@@ -10,7 +10,7 @@ namespace Equilibre.Benchmarks;
 /// </summary>
 internal static class BenchProgram
 {
-    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new ReplayScenario(), new TargetsScenario(), new NationalScenario(), new RecomputationScenario(), new WebScenario()];
+    public static readonly IReadOnlyList<IScenario> Scenarios = [new PrepareScenario(), new Q1ThresholdsScenario(), new CotationScenario(), new RplsImportScenario(), new ShortlistScenario(), new ReplayScenario(), new TargetsScenario(), new NationalScenario(), new RecomputationScenario(), new ScoringScenario(), new WebScenario()];
 
     private const string Usage = """
         Usage : dotnet run -c Release --project bench/Equilibre.Benchmarks -- <scénario> [options]
