@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Equilibre.Domain.Applications;
 using Equilibre.Features.Data;
 using Equilibre.Features.Organisations;
@@ -38,32 +37,35 @@ public sealed class ListRenewalsDue(EquilibreDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         var today = FrenchTime.Today(clock);
         var horizon = today.AddMonths(DemandLifecycle.NoticeMonths);
-        // Every demand of the scope that expires within a month or has expired: the scope read as a set (ADR 0014).
-        var scope = db.Demands.AsNoTracking().VisibleAsSet(db, user).Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= horizon);
-        var counts = await scope
-            .GroupBy(d => new { Expired = d.ExpiresOn <= today, ToSend = d.RenewalNoticeSentOn == null })
-            .Select(g => new { g.Key.Expired, g.Key.ToSend, Count = g.Count() })
+        // Every demand of the scope that expires within a month or has expired, read once as a set (ADR 0014) and only
+        // its keys: the counts and both pages come from them; the rows shown are then read with their document.
+        var keys = await db.Demands.AsNoTracking().VisibleAsSet(db, user)
+            .Where(d => d.Status == DemandStatus.Active && d.ExpiresOn <= horizon)
+            .Select(d => new Key(d.Id, d.Numero, d.ExpiresOn, d.RenewalNoticeSentOn))
             .ToListAsync(ct);
-        int Count(bool expired, bool? toSend = null) => counts.Where(c => c.Expired == expired && (toSend is null || c.ToSend == toSend)).Sum(c => c.Count);
+        keys.Sort((a, b) => a.ExpiresOn != b.ExpiresOn ? a.ExpiresOn.CompareTo(b.ExpiresOn) : string.CompareOrdinal(a.Numero, b.Numero));
+        var dueKeys = keys.Where(k => k.ExpiresOn > today).ToList();
+        var expiredKeys = keys.Where(k => k.ExpiresOn <= today).ToList();
 
-        async Task<Section> PageAsync(bool expired, int requested, int total)
+        async Task<Section> PageAsync(List<Key> list, int requested, bool expired)
         {
-            var page = Math.Clamp(requested, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-            Expression<Func<Demand, bool>> side = expired ? d => d.ExpiresOn <= today : d => d.ExpiresOn > today;
-            var rows = await scope.Where(side)
-                .OrderBy(d => d.ExpiresOn).ThenBy(d => d.Numero)
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(d => new { d.Numero, d.ApplicantName, d.Content, d.ExpiresOn, d.RenewalNoticeSentOn, d.IsDemo })
-                .ToListAsync(ct);
+            var page = Math.Clamp(requested, 1, Math.Max(1, (list.Count + PageSize - 1) / PageSize));
+            var ids = list.Skip((page - 1) * PageSize).Take(PageSize).Select(k => k.Id).ToList();
+            var rows = (await db.Demands.AsNoTracking().Where(d => ids.Contains(d.Id))
+                .Select(d => new { d.Id, d.Numero, d.ApplicantName, d.Content, d.ExpiresOn, d.RenewalNoticeSentOn, d.IsDemo })
+                .ToListAsync(ct)).ToDictionary(r => r.Id);
             // The e-mail (the notice's channel) is in the demand's document: read for the rows shown only.
-            return new Section([.. rows.Select(r => new Item(r.Numero, r.ApplicantName, DemandJson.Read(r.Content).Applicant.Email, r.ExpiresOn,
-                r.RenewalNoticeSentOn, !expired && r.RenewalNoticeSentOn is null, r.IsDemo))], total, page);
+            return new Section([.. ids.Select(id => rows[id]).Select(r => new Item(r.Numero, r.ApplicantName, DemandJson.Read(r.Content).Applicant.Email,
+                r.ExpiresOn, r.RenewalNoticeSentOn, !expired && r.RenewalNoticeSentOn is null, r.IsDemo))], list.Count, page);
         }
 
-        var due = await PageAsync(expired: false, request.DuePage, Count(expired: false));
-        var gone = await PageAsync(expired: true, request.ExpiredPage, Count(expired: true));
-        return new Result(today, due, gone, Count(expired: false, toSend: true));
+        var due = await PageAsync(dueKeys, request.DuePage, expired: false);
+        var gone = await PageAsync(expiredKeys, request.ExpiredPage, expired: true);
+        return new Result(today, due, gone, dueKeys.Count(k => k.NoticeSentOn is null));
     }
+
+    /// <summary>What the list keeps of each demand of the set: enough to count, sort and page.</summary>
+    private sealed record Key(long Id, string Numero, DateOnly ExpiresOn, DateOnly? NoticeSentOn);
 }
 
 /// <summary>
