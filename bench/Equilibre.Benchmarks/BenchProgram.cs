@@ -86,8 +86,8 @@ internal static class BenchProgram
 /// <summary>Command-line options of a benchmark run.</summary>
 internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset, int RplsRows = 1_000_000, int? Vacancies = null)
 {
-    /// <summary>Demands in France's registry (SNE, 2024: ≈ 2.7 million active demands).</summary>
-    public const long NationalDemands = 2_700_000;
+    /// <summary>Demands generated at scale 1: ≈ 2.7 million of them active, as in France's registry (SNE, 2024).</summary>
+    public const long NationalDemands = Features.Demo.National.GenerateNationalDataset.NationalDemandCount;
 
     public long Demands => (long)Math.Round(NationalDemands * Scale);
 

@@ -20,7 +20,7 @@ public enum KeyFiguresScope
 /// request recompute: no stale figure after a change, without an invalidation call in every handler that writes.
 /// On top, an entry lives at most <see cref="Lifetime"/>: a safety net for what the version cannot see (a row edited by
 /// hand in the database), short enough to be harmless and long enough for a national computation (about a second at
-/// 2.7 M demands and 420,000 leases) to be paid once per territory and not per visitor. Concurrent requests for the
+/// 2.7 M active demands and 420,000 leases) to be paid once per territory and not per visitor. Concurrent requests for the
 /// same key share one computation (<see cref="Lazy{T}"/>); a failed computation is forgotten.
 /// </summary>
 public sealed class KeyFiguresCache(TimeProvider clock)

@@ -40,15 +40,15 @@ public sealed class GenerateNationalDatasetTests
         var (_, again) = await GenerateAsync(second, 0.0002);
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(540, result.Demands); // 2.7 million × 0.0002
-        Assert.Equal(540, numbers.Count);
+        Assert.Equal(640, result.Demands); // 3.2 million × 0.0002
+        Assert.Equal(640, numbers.Count);
         Assert.Equal(numbers, again);
         await using var db = first.NewContext();
         var communes = await db.Communes.Select(c => c.Code).ToListAsync();
         Assert.All(await db.Demands.Select(d => d.FirstCommuneCode).Distinct().ToListAsync(), c => Assert.Contains(c, communes));
         var active = await db.Demands.CountAsync(d => d.Status == DemandStatus.Active);
-        Assert.InRange(active, 540 * 0.70, 540 * 0.95); // ≈ 85 % active on 31 December 2025 (some housed in 2026)
-        Assert.InRange(await db.Demands.CountAsync(d => d.IsMutation), 540 * 0.2, 540 * 0.4); // ≈ 30 % mutations
+        Assert.InRange(active, 640 * 0.75, 640 * 0.92); // ≈ 84.5 % active today (2.7 M of 3.2 M at scale 1)
+        Assert.InRange(await db.Demands.CountAsync(d => d.IsMutation), 640 * 0.2, 640 * 0.4); // ≈ 30 % mutations
     }
 
     [SkippableTheory]
@@ -79,7 +79,7 @@ public sealed class GenerateNationalDatasetTests
         var (result, _) = await GenerateAsync(database, 0.0005);
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal((1350, 2700, 210), (result.Demands, result.Dwellings, result.Leases));
+        Assert.Equal((1600, 2700, 210), (result.Demands, result.Dwellings, result.Leases));
         await using var db = database.NewContext();
         Assert.Equal(2700, await db.Dwellings.CountAsync());
         var inQpv = await db.Dwellings.Join(db.Residences, d => d.ResidenceId, r => r.Id, (d, r) => r.QpvCode).CountAsync(q => q != null && q != "");
@@ -115,7 +115,7 @@ public sealed class GenerateNationalDatasetTests
         var demands = await s.GetRequiredService<Equilibre.Features.Applications.ImportDemands>()
             .HandleAsync(new(Path.Combine(first, "demandes.xml")), Equilibre.Features.Organisations.CurrentUser.CommandLine);
         Assert.True(demands.Succeeded, demands.Failure + string.Join(" | ", demands.Issues.Take(3).Select(i => i.Message)));
-        Assert.Equal(540, demands.Created);
+        Assert.Equal(640, demands.Created);
         Assert.True((await s.GetRequiredService<Equilibre.Features.Stock.ImportPriorityAreas>().HandleAsync(new(Path.Combine(first, "quartiers.csv")))).Succeeded);
         Assert.True((await s.GetRequiredService<Equilibre.Features.Stock.ImportRpls>().HandleAsync(new(Path.Combine(first, "rpls_2026.csv")))).Succeeded);
         var leases = await s.GetRequiredService<Equilibre.Features.Allocation.ImportAttributions>()

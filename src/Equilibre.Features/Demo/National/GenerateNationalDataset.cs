@@ -10,7 +10,8 @@ namespace Equilibre.Features.Demo.National;
 /// <summary>
 /// <c>equilibre demo national --scale X [--fichiers DIR]</c>: a deterministic France-size dataset on the real territory
 /// already imported (communes, EPCI, Q1 thresholds), proportional to <see cref="Request.Scale"/> (1.0 = France):
-/// 2.7 M demands (<see cref="NationalDemands"/>), 5.4 M dwellings and 420,000 leases of 2026 (<see cref="NationalStock"/>).
+/// 3.2 M demands of which ≈ 2.7 M active (<see cref="NationalDemands"/>), 5.4 M dwellings and 420,000 leases of 2026
+/// (<see cref="NationalStock"/>).
 /// Into the database, the demands are written through <see cref="DemandBulkWriter"/> and the stock and leases through
 /// the importers users run (RPLS, quartiers, attributions) from temporary files, so the dataset exercises the real
 /// bulk paths; refuses a database that already holds demands (a national dataset has a database of its own). With
@@ -20,8 +21,12 @@ namespace Equilibre.Features.Demo.National;
 /// </summary>
 public sealed class GenerateNationalDataset(EquilibreDb db, NationalDemands demands, NationalStock stock, IServiceScopeFactory scopes)
 {
-    /// <summary>Active social-housing demands in France (SNE, 2024: ≈ 2.7 million).</summary>
-    public const long NationalDemandCount = 2_700_000;
+    /// <summary>
+    /// Demands generated for France. About 84.5 % of them are active today (the others were radiated, lapsed, or housed
+    /// during 2026: <see cref="NationalDemands"/>), so that the active ones are the ≈ 2.7 million of the SNE (2024).
+    /// Until 2026-11-29 this was 2.7 million demands, of which 2.28 million active.
+    /// </summary>
+    public const long NationalDemandCount = 3_200_000;
 
     /// <param name="Scale">Share of France, in ]0, 1].</param>
     /// <param name="Files">A folder to write the import files into, instead of loading the database.</param>
