@@ -93,25 +93,33 @@ public sealed class RegistryTests
         Assert.Equal(DemandOutcome.Forbidden, refused.Outcome);
     }
 
+    /// <summary>
+    /// Inserts <paramref name="count"/> active demands of the EPCI of Reims in bulk (numbered 1 to count), each wishing
+    /// Reims, shaped by <paramref name="shape"/> before they are written.
+    /// </summary>
+    private static async Task InsertReimsDemandsAsync(DemandFixture f, int count, Action<Demand, int> shape)
+    {
+        await using var db = f.Database.NewContext();
+        var rows = Enumerable.Range(1, count).Select(i =>
+        {
+            var demand = Demand.New($"051112600{i:D7}", null, null, f.Clock.GetUtcNow());
+            (demand.Status, demand.EpciSiren) = (DemandStatus.Active, "200067213");
+            shape(demand, i);
+            demand.Wishes.Add(new DemandWish { CommuneCode = "51454", EpciSiren = "200067213", DepartementCode = "51", RegionCode = "44", Rank = 1, Since = demand.RegisteredOn });
+            return (demand, (IReadOnlyList<DemandEvent>)[]);
+        }).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await new DemandBulkWriter(f.Database.BulkLoader).InsertAsync(db, rows);
+        await transaction.CommitAsync();
+    }
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_large_territory_is_counted_up_to_the_limit_and_says_so(Provider provider)
     {
         await using var f = await DemandFixture.CreateAsync(provider);
-        await using (var db = f.Database.NewContext())
-        {
-            var at = f.Clock.GetUtcNow();
-            var rows = Enumerable.Range(1, SearchDemands.CountLimit + 1).Select(i =>
-            {
-                var demand = Demand.New($"051112600{i:D7}", null, null, at);
-                (demand.Status, demand.RegisteredOn, demand.ExpiresOn, demand.EpciSiren) = (DemandStatus.Active, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), "200067213");
-                demand.Wishes.Add(new DemandWish { CommuneCode = "51454", EpciSiren = "200067213", DepartementCode = "51", RegionCode = "44", Rank = 1, Since = demand.RegisteredOn });
-                return (demand, (IReadOnlyList<DemandEvent>)[]);
-            }).ToList();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await new DemandBulkWriter(f.Database.BulkLoader).InsertAsync(db, rows);
-            await transaction.CommitAsync();
-        }
+        await InsertReimsDemandsAsync(f, SearchDemands.CountLimit + 1, (demand, _) =>
+            (demand.RegisteredOn, demand.ExpiresOn) = (new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1)));
 
         await using (var db = f.Database.NewContext())
         {
@@ -131,22 +139,13 @@ public sealed class RegistryTests
         await using var f = await DemandFixture.CreateAsync(provider);
         var today = FrenchTime.Today(f.Clock);
         var content = DemandJson.Write(DemandFixture.Couple());
-        await using (var db = f.Database.NewContext())
+        // 250 demands due within the month (every tenth with its notice recorded), 3 expired, 5 due later.
+        await InsertReimsDemandsAsync(f, 258, (demand, i) =>
         {
-            // 250 demands due within the month (every tenth with its notice recorded), 3 expired, 5 due later.
-            var rows = Enumerable.Range(1, 258).Select(i =>
-            {
-                var demand = Demand.New($"051112600{i:D7}", null, null, f.Clock.GetUtcNow());
-                var expiry = i <= 250 ? today.AddDays(1 + (i % 25)) : i <= 253 ? today.AddDays(-i + 250) : today.AddMonths(3);
-                (demand.Status, demand.RegisteredOn, demand.ExpiresOn, demand.EpciSiren, demand.Content) = (DemandStatus.Active, today.AddYears(-1), expiry, "200067213", content);
-                demand.RenewalNoticeSentOn = i <= 250 && i % 10 == 0 ? today : null;
-                demand.Wishes.Add(new DemandWish { CommuneCode = "51454", EpciSiren = "200067213", DepartementCode = "51", RegionCode = "44", Rank = 1, Since = demand.RegisteredOn });
-                return (demand, (IReadOnlyList<DemandEvent>)[]);
-            }).ToList();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await new DemandBulkWriter(f.Database.BulkLoader).InsertAsync(db, rows);
-            await transaction.CommitAsync();
-        }
+            var expiry = i <= 250 ? today.AddDays(1 + (i % 25)) : i <= 253 ? today.AddDays(-i + 250) : today.AddMonths(3);
+            (demand.RegisteredOn, demand.ExpiresOn, demand.Content) = (today.AddYears(-1), expiry, content);
+            demand.RenewalNoticeSentOn = i <= 250 && i % 10 == 0 ? today : null;
+        });
 
         await using (var db = f.Database.NewContext())
         {
