@@ -54,8 +54,9 @@ public sealed class ListRenewalsDue(EquilibreDb db, TimeProvider clock)
             var rows = (await db.Demands.AsNoTracking().Where(d => ids.Contains(d.Id))
                 .Select(d => new { d.Id, d.Numero, d.ApplicantName, d.Content, d.ExpiresOn, d.RenewalNoticeSentOn, d.IsDemo })
                 .ToListAsync(ct)).ToDictionary(r => r.Id);
-            // The e-mail (the notice's channel) is in the demand's document: read for the rows shown only.
-            return new Section([.. ids.Select(id => rows[id]).Select(r => new Item(r.Numero, r.ApplicantName, DemandJson.Read(r.Content).Applicant.Email,
+            // The e-mail (the notice's channel) is in the demand's document: read for the rows shown only. A demand deleted
+            // between the two reads is left out of the page.
+            return new Section([.. ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new Item(r.Numero, r.ApplicantName, DemandJson.Read(r.Content).Applicant.Email,
                 r.ExpiresOn, r.RenewalNoticeSentOn, !expired && r.RenewalNoticeSentOn is null, r.IsDemo))], list.Count, page);
         }
 
