@@ -24,7 +24,7 @@ internal sealed class ScoringScenario : IScenario
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(options);
-        var day = FrenchTimeToday();
+        var day = Features.FrenchTime.Today(TimeProvider.System);
         List<CotationRow> rows;
         Dictionary<string, TerritoryGrids> grids;
         await using (var scope = database.Services.CreateAsyncScope())
@@ -73,6 +73,4 @@ internal sealed class ScoringScenario : IScenario
             new ResultRow("notation seule en mémoire (faits + grille, tous les cœurs, sans lecture ni écriture)", database.Label, data, new Timings(parallel), null, "—", "—", "mesuré"),
         ], sink.Any(s => s >= 0));
     }
-
-    private static DateOnly FrenchTimeToday() => Features.FrenchTime.Today(TimeProvider.System);
 }

@@ -24,7 +24,7 @@ public sealed class ListRenewalsDue(EquilibreDb db, TimeProvider clock)
     /// <summary>One page of a list, the number of demands in it and of pages.</summary>
     public sealed record Section(IReadOnlyList<Item> Items, int Total, int Page)
     {
-        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+        public int Pages => PageCount(Total);
     }
 
     /// <summary>The demands due within the month, the expired ones, and how many due demands have no notice recorded yet.</summary>
@@ -49,7 +49,7 @@ public sealed class ListRenewalsDue(EquilibreDb db, TimeProvider clock)
 
         async Task<Section> PageAsync(List<Key> list, int requested, bool expired)
         {
-            var page = Math.Clamp(requested, 1, Math.Max(1, (list.Count + PageSize - 1) / PageSize));
+            var page = Math.Clamp(requested, 1, PageCount(list.Count));
             var ids = list.Skip((page - 1) * PageSize).Take(PageSize).Select(k => k.Id).ToList();
             var rows = (await db.Demands.AsNoTracking().Where(d => ids.Contains(d.Id))
                 .Select(d => new { d.Id, d.Numero, d.ApplicantName, d.Content, d.ExpiresOn, d.RenewalNoticeSentOn, d.IsDemo })
@@ -64,6 +64,8 @@ public sealed class ListRenewalsDue(EquilibreDb db, TimeProvider clock)
         var gone = await PageAsync(expiredKeys, request.ExpiredPage, expired: true);
         return new Result(today, due, gone, dueKeys.Count(k => k.NoticeSentOn is null));
     }
+
+    private static int PageCount(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
 
     /// <summary>What the list keeps of each demand of the set: enough to count, sort and page.</summary>
     private sealed record Key(long Id, string Numero, DateOnly ExpiresOn, DateOnly? NoticeSentOn);

@@ -13,14 +13,15 @@ namespace Equilibre.Features.Cotation;
 
 /// <summary>
 /// Recomputes the stored scores of every active demand of a territory (or of all territories) under the grids in force
-/// today. The stored scores are read first, then the demands' columns are streamed with their stored score beside them, scored in chunks on
-/// every core while the next chunk is read, and compared in .NET: only the scores that moved are written (deleted and
+/// today. The demands' columns are streamed, scored in chunks on every core while the next chunk is read, and compared
+/// in .NET with the stored scores (read beside them): only the scores that moved are written (deleted and
 /// copied again through <see cref="IBulkLoader"/>, with the wishes that carry them), unless none is stored yet or more
 /// than <see cref="ReplaceShare"/> of many moved, when replacing every score is cheaper. Scores of demands that are no longer
 /// active, or whose EPCI no longer has a grid in force, are removed. One transaction; a day on which nothing moves
 /// writes nothing (docs/performance.md, "Cotation"). On PostgreSQL the demands are read on a connection of their own and
 /// the moved scores are written, in batches of <see cref="WriteBatch"/>, while the reading goes on: PostgreSQL writes on
-/// one core, which the reading would otherwise leave idle after it (docs/performance.md, "The write beside the read").
+/// one core, which the reading would otherwise leave idle after it (docs/performance.md, "The night on a reloaded
+/// database, and the write beside the read").
 /// </summary>
 public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSettings settings, TimeProvider clock)
 {
@@ -94,7 +95,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
                 var compute = watch.Elapsed.TotalSeconds;
                 watch.Restart();
                 var writes = pass.Changed.Count + pass.Removed.Count;
-                var replace = pass.Stored == 0 || (writes > ReplaceMinimum && writes > ReplaceShare * pass.Stored);
+                var replace = pass.Stored == 0 || Replaces(writes, pass.Stored);
                 if (replace && early != 0)
                 {
                     // Moved scores written during the reading, and then too many moved: replacing them all is cheaper.
@@ -134,6 +135,9 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         }
     }
 
+    /// <summary>So many scores to write that replacing every stored score is cheaper than rewriting them one by one.</summary>
+    private bool Replaces(long writes, long stored) => writes > ReplaceMinimum && writes > ReplaceShare * stored;
+
     private Result Summarize(Pass pass, int territories, DateOnly today, bool replace, double compute, double write, long early)
     {
         var summary = French.Format($"{pass.All.Count:N0} demande(s) cotée(s) au {today:dd/MM/yyyy} dans {territories} territoire(s) ayant une grille en vigueur")
@@ -157,7 +161,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         var stopped = false;
         await foreach (var batch in batches.ReadAllAsync(ct))
         {
-            stopped |= written + batch.Count > Math.Max(ReplaceMinimum, ReplaceShare * Interlocked.Read(ref _storedBefore));
+            stopped |= Replaces(written + batch.Count, Interlocked.Read(ref _storedBefore));
             if (!stopped)
             {
                 await UpdateAsync([.. batch.Select(v => v.ToEntity(today))], [], ct);
