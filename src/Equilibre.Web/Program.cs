@@ -63,6 +63,8 @@ builder.Services.AddSingleton<Equilibre.Web.Jobs.BackgroundJobs>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Equilibre.Web.Jobs.BackgroundJobs>());
 builder.Services.AddHostedService<Equilibre.Web.Jobs.DailyDesignationExpiry>();
 builder.Services.AddHostedService<Equilibre.Web.Jobs.OfferExpiryJob>();
+builder.Services.AddSingleton<Equilibre.Features.Cotation.CotationFactsCache>();
+builder.Services.AddHostedService<Equilibre.Web.Jobs.NightlyScoring>();
 builder.Services.AddProblemDetails();
 builder.Services.AddResponseCompression(o =>
 {

@@ -21,9 +21,11 @@ namespace Equilibre.Features.Cotation;
 /// writes nothing (docs/performance.md, "Cotation"). On PostgreSQL the demands are read on a connection of their own and
 /// the moved scores are written, in batches of <see cref="WriteBatch"/>, while the reading goes on: PostgreSQL writes on
 /// one core, which the reading would otherwise leave idle after it (docs/performance.md, "The night on a reloaded
-/// database, and the write beside the read").
+/// database, and the write beside the read"). Given a <see cref="CotationFactsCache"/> (a long-lived process: the web app),
+/// the national batch on PostgreSQL reads the (id, xmin) pairs of the active demands and the columns of those written
+/// since its previous batch only, the others being taken from memory (ADR 0015).
 /// </summary>
-public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSettings settings, TimeProvider clock)
+public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSettings settings, TimeProvider clock, CotationFactsCache? facts = null)
 {
     private const int Chunk = 16_384;
 
@@ -44,11 +46,13 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     /// What the batch did: <c>Changed</c> scores written (new or moved), <c>Removed</c> scores deleted, <c>Replaced</c>
     /// when every score was rewritten; <c>ComputeSeconds</c> is reading the columns and scoring, of which
     /// <c>ScoreSeconds</c> the scoring alone (facts, grid and comparison, all cores), <c>WriteSeconds</c> the writing left
-    /// once the reading is done; <c>WrittenWhileReading</c> of the changed scores were written during the reading.
+    /// once the reading is done; <c>WrittenWhileReading</c> of the changed scores were written during the reading;
+    /// <c>FoundInMemory</c> active demands were found unchanged in the <see cref="CotationFactsCache"/> (their columns not
+    /// read again), the others' columns were read from the database.
     /// </summary>
     public sealed record Result(
         DateOnly AsOf, int Territories, long Scored, long WithoutGrid, string Summary, double ComputeSeconds = 0, double WriteSeconds = 0,
-        double ScoreSeconds = 0, long Changed = 0, long Removed = 0, bool Replaced = false, long WrittenWhileReading = 0);
+        double ScoreSeconds = 0, long Changed = 0, long Removed = 0, bool Replaced = false, long WrittenWhileReading = 0, long FoundInMemory = 0);
 
     private readonly System.Diagnostics.Stopwatch _scoring = new();
 
@@ -59,11 +63,14 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
     /// <summary>How many scores were stored before the batch, known once they are read: the writer's limit depends on it.</summary>
     private long _storedBefore;
 
+    /// <summary>Active demands found unchanged in the <see cref="CotationFactsCache"/>.</summary>
+    private long _foundInMemory;
+
     public async Task<Result> RunAsync(string? territory = null, CancellationToken ct = default)
     {
         var today = FrenchTime.Today(clock);
         _scoring.Reset();
-        (_handedOver, _storedBefore) = (0, 0);
+        (_handedOver, _storedBefore, _foundInMemory) = (0, 0, 0);
         var grids = await DemandScoring.InForceAsync(db, territory, today, ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -147,7 +154,7 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             + (pass.Removed.Count > 0 ? French.Format($" ; {pass.Removed.Count:N0} note(s) retirée(s) (demande plus active ou sans grille)") : "")
             + (pass.WithoutGrid > 0 ? French.Format($" ; {pass.WithoutGrid:N0} demande(s) active(s) sans cotation (aucune grille publiée en vigueur pour leur EPCI)") : "");
         return new Result(today, territories, pass.All.Count, pass.WithoutGrid, summary, compute, write, _scoring.Elapsed.TotalSeconds,
-            pass.Changed.Count, pass.Removed.Count, replace, early);
+            pass.Changed.Count, pass.Removed.Count, replace, early, _foundInMemory);
     }
 
     /// <summary>
@@ -375,18 +382,69 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
             await storedRead;
         }
 
-        await using (var command = Command(reading ?? db.Database.GetDbConnection(),
-            $"SELECT {string.Join(", ", columns.Select(D))} FROM {BulkTarget.Quote(demand.GetTableName()!)} "
-            + $"WHERE {D(nameof(Demand.Status))} = @status AND {D(nameof(Demand.EpciSiren))} IS NOT NULL"
-            + (territory is null ? "" : $" AND {D(nameof(Demand.EpciSiren))} = @territory")))
+        var statusValue = status.ConvertToProvider(DemandStatus.Active);
+        DbCommand Demands(string select, string? also = null)
         {
+            var command = Command(reading ?? db.Database.GetDbConnection(),
+                $"SELECT {select} FROM {BulkTarget.Quote(demand.GetTableName()!)} "
+                + $"WHERE {D(nameof(Demand.Status))} = @status AND {D(nameof(Demand.EpciSiren))} IS NOT NULL"
+                + (territory is null ? "" : $" AND {D(nameof(Demand.EpciSiren))} = @territory") + also);
             var statusParameter = command.CreateParameter();
             statusParameter.ParameterName = "@status";
-            statusParameter.Value = status.ConvertToProvider(DemandStatus.Active);
+            statusParameter.Value = statusValue;
             command.Parameters.Add(statusParameter);
-            await ReadRowsAsync(command, dalo, chunks, ct);
+            return command;
         }
 
+        var list = string.Join(", ", columns.Select(D));
+        var rows = new Chunks(chunks);
+        // The national batch of a long-lived process on PostgreSQL: the active demands unchanged since the last batch are
+        // taken from memory (CotationFactsCache), only the others' columns are read.
+        using var kept = territory is null && reading is not null ? facts?.TryOpen(db.Database.GetConnectionString() ?? "") : null;
+        if (kept is null)
+        {
+            await using var command = Demands(list);
+            await ReadRowsAsync(command, dalo, rows, null, ct);
+        }
+        else if (kept.Empty)
+        {
+            await using var command = Demands(list + ", xmin");
+            await ReadRowsAsync(command, dalo, rows, kept, ct);
+        }
+        else
+        {
+            var moved = new List<long>();
+            await using (var command = Demands($"{D(nameof(Demand.Id))}, xmin"))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var id = reader.GetInt64(0);
+                    if (kept.Find(id, reader.GetFieldValue<uint>(1)) is { } row)
+                    {
+                        _foundInMemory++;
+                        await rows.AddAsync(row, ct);
+                    }
+                    else
+                    {
+                        moved.Add(id);
+                    }
+                }
+            }
+
+            foreach (var slice in moved.Chunk(10_000))
+            {
+                await using var command = Demands(list + ", xmin", $" AND {D(nameof(Demand.Id))} = ANY(@ids)");
+                var ids = command.CreateParameter();
+                ids.ParameterName = "@ids";
+                ids.Value = slice;
+                command.Parameters.Add(ids);
+                await ReadRowsAsync(command, dalo, rows, kept, ct);
+            }
+        }
+
+        await rows.FlushAsync(ct);
+        kept?.Complete();
         await storedRead;
     }
 
@@ -406,38 +464,55 @@ public sealed class ScoreDemands(EquilibreDb db, IBulkLoader bulk, CotationSetti
         return stored;
     }
 
-    private static async Task ReadRowsAsync(DbCommand command, ValueConverter dalo, ChannelWriter<List<CotationRow>> chunks, CancellationToken ct)
+    /// <summary>The rows handed to the scoring, by chunks of <see cref="Chunk"/>.</summary>
+    private sealed class Chunks(ChannelWriter<List<CotationRow>> chunks)
     {
-        var daloValues = new Dictionary<string, DaloStatus>(StringComparer.Ordinal);
-        var chunk = new List<CotationRow>(Chunk);
-        var texts = new TextPool();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            // Every text shared: the scores keep the EPCI, commune and typology of 2.3 million demands, and the code lists
-            // are looked up as sets; one string per row would be promoted and scanned by the collector.
-            string? Text(int i) => texts.Read(reader, i);
-            while (await reader.ReadAsync(ct))
-            {
-                var daloText = reader.GetString(9);
-                if (!daloValues.TryGetValue(daloText, out var daloValue))
-                {
-                    daloValues[daloText] = daloValue = (DaloStatus)dalo.ConvertFromProvider(daloText)!;
-                }
+        private List<CotationRow> _chunk = new(Chunk);
 
-                chunk.Add(new CotationRow(
-                    reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), Text(2), Text(3), Text(4), Text(5), Text(6)!, Text(7)!, Text(8)!,
-                    daloValue, reader.GetBoolean(10), reader.GetBoolean(11), reader.GetBoolean(12), reader.GetInt32(13),
-                    reader.IsDBNull(14) ? null : reader.GetInt32(14), reader.IsDBNull(15) ? null : reader.GetDecimal(15), reader.GetDecimal(16), reader.GetDecimal(17),
-                    reader.IsDBNull(18) ? null : reader.GetBoolean(18), Text(19)!, Text(20), Text(21)!));
-                if (chunk.Count == Chunk)
-                {
-                    await chunks.WriteAsync(chunk, ct);
-                    chunk = new List<CotationRow>(Chunk);
-                }
+        public ValueTask AddAsync(CotationRow row, CancellationToken ct)
+        {
+            _chunk.Add(row);
+            if (_chunk.Count < Chunk)
+            {
+                return ValueTask.CompletedTask;
             }
+
+            var full = _chunk;
+            _chunk = new List<CotationRow>(Chunk);
+            return chunks.WriteAsync(full, ct);
         }
 
-        await chunks.WriteAsync(chunk, ct);
+        public ValueTask FlushAsync(CancellationToken ct) => chunks.WriteAsync(_chunk, ct);
+    }
+
+    /// <summary>
+    /// Reads the demands' columns into rows; with <paramref name="kept"/>, the row's version (<c>xmin</c>, the last
+    /// column) too, and the row is kept in memory for the next batch.
+    /// </summary>
+    private static async Task ReadRowsAsync(DbCommand command, ValueConverter dalo, Chunks rows, CotationFactsCache.Session? kept, CancellationToken ct)
+    {
+        var daloValues = new Dictionary<string, DaloStatus>(StringComparer.Ordinal);
+        var texts = new TextPool();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        // Every text shared: the scores keep the EPCI, commune and typology of 2.3 million demands, and the code lists
+        // are looked up as sets; one string per row would be promoted and scanned by the collector.
+        string? Text(int i) => texts.Read(reader, i);
+        while (await reader.ReadAsync(ct))
+        {
+            var daloText = reader.GetString(9);
+            if (!daloValues.TryGetValue(daloText, out var daloValue))
+            {
+                daloValues[daloText] = daloValue = (DaloStatus)dalo.ConvertFromProvider(daloText)!;
+            }
+
+            var row = new CotationRow(
+                reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), Text(2), Text(3), Text(4), Text(5), Text(6)!, Text(7)!, Text(8)!,
+                daloValue, reader.GetBoolean(10), reader.GetBoolean(11), reader.GetBoolean(12), reader.GetInt32(13),
+                reader.IsDBNull(14) ? null : reader.GetInt32(14), reader.IsDBNull(15) ? null : reader.GetDecimal(15), reader.GetDecimal(16), reader.GetDecimal(17),
+                reader.IsDBNull(18) ? null : reader.GetBoolean(18), Text(19)!, Text(20), Text(21)!);
+            kept?.Keep(reader.GetFieldValue<uint>(22), row);
+            await rows.AddAsync(row, ct);
+        }
     }
 
     /// <summary>

@@ -284,4 +284,48 @@ public sealed class CotationTests
         var ids = await db.Demands.Where(d => numeros.Contains(d.Numero)).Select(d => d.Id).ToListAsync();
         Assert.Equal(5, await db.DemandScores.CountAsync(s => ids.Contains(s.DemandId)));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_national_batch_keeps_the_demands_in_memory_and_reads_again_only_those_written_since(Provider provider)
+    {
+        await using var f = await DemandFixture.CreateAsync(provider);
+        var numeros = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            numeros.Add(await f.RegisterAsync(DemandFixture.Couple()));
+        }
+
+        await PublishAsync(f, [Situation]);
+        var kept = new CotationFactsCache();
+        await using var db = f.Database.NewContext();
+        ScoreDemands Night() => new(db, f.Database.BulkLoader, Settings, f.Clock, kept);
+        var postgres = provider == Provider.Postgres;
+
+        // The first national batch reads every demand (and, on PostgreSQL, keeps their columns); the next one finds them unchanged.
+        var first = await Night().RunAsync();
+        Assert.Equal((4L, 0L, 0L), (first.Scored, first.Changed, first.FoundInMemory));
+        Assert.Equal(postgres ? 4 : 0, kept.Count);
+        var second = await Night().RunAsync();
+        Assert.Equal((4L, 0L, postgres ? 4L : 0L), (second.Scored, second.Changed, second.FoundInMemory));
+
+        // Behind the registry's back (plain updates: no handler, no version): one demand becomes DALO, another is radiated;
+        // through the registry, a new demand. The batch must see all three.
+        var (dalo, radiated) = (numeros[0], numeros[1]);
+        var before = await StoredScore(db, dalo);
+        await db.Demands.Where(d => d.Numero == dalo).ExecuteUpdateAsync(u => u.SetProperty(d => d.Dalo, DaloStatus.Active));
+        await db.Demands.Where(d => d.Numero == radiated).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DemandStatus.Radiated));
+        var added = await f.RegisterAsync(DemandFixture.Couple());
+        var third = await Night().RunAsync();
+        Assert.Equal((4L, 1L, 1L, postgres ? 2L : 0L), (third.Scored, third.Changed, third.Removed, third.FoundInMemory));
+        Assert.Equal(before + 30, await StoredScore(db, dalo));
+        Assert.Equal(await StoredScore(db, numeros[2]), await StoredScore(db, added));
+        Assert.Equal(postgres ? 4 : 0, kept.Count);
+
+        // A batch that reads every demand finds nothing more to write; a territory's batch never uses the cache.
+        var full = await Scoring(f, db).RunAsync();
+        Assert.Equal((4L, 0L, 0L), (full.Scored, full.Changed, full.FoundInMemory));
+        var territory = await Night().RunAsync(Reims);
+        Assert.Equal((4L, 0L, 0L), (territory.Scored, territory.Changed, territory.FoundInMemory));
+    }
 }

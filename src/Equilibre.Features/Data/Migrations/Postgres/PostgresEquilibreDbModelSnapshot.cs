@@ -981,6 +981,8 @@ namespace Equilibre.Features.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Demands_Q1Stock");
 
                     b.ToTable("Demands");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_scale_factor", 0.01);
                 });
 
             modelBuilder.Entity("Equilibre.Features.Applications.DemandEvent", b =>
