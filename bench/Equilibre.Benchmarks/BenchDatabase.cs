@@ -37,6 +37,8 @@ internal sealed class BenchDatabase(DatabaseProvider provider, string connection
         var services = new ServiceCollection();
         services.AddEquilibreFeatures(configuration);
         services.AddEquilibreAccounts();
+        // As in the web app, whose nightly job keeps the active demands' cotation columns between nights.
+        services.AddSingleton<Features.Cotation.CotationFactsCache>();
         return new BenchDatabase(provider, connectionString, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
 

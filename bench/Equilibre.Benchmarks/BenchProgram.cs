@@ -29,6 +29,8 @@ internal static class BenchProgram
           --runs N           mesures après l'échauffement (défaut 5)
           --lignes N         logements du fichier RPLS du scénario rpls (défaut 1 000 000)
           --vacances N       logements vacants du scénario shortlist (défaut 1 000) ou replay (défaut 42 000)
+          --modifiees P      cotation, recalcul : % des demandes actives modifiées dans la journée avant chaque nuit (défaut 1)
+          --sans-memoire     cotation, recalcul : chaque nuit relit toutes les demandes (comme la ligne de commande)
           --reset            vide les demandes d'une base qui n'en a pas le nombre demandé (sinon refus)
         """;
 
@@ -84,7 +86,8 @@ internal static class BenchProgram
 }
 
 /// <summary>Command-line options of a benchmark run.</summary>
-internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset, int RplsRows = 1_000_000, int? Vacancies = null)
+internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList<(DatabaseProvider Provider, string ConnectionString)> Databases, int Runs, bool Reset, int RplsRows = 1_000_000, int? Vacancies = null,
+    int ModifiedPerCent = 1, bool KeepInMemory = true)
 {
     /// <summary>Demands generated at scale 1: ≈ 2.7 million of them active, as in France's registry (SNE, 2024).</summary>
     public const long NationalDemands = Features.Demo.National.GenerateNationalDataset.NationalDemandCount;
@@ -104,6 +107,8 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
         var reset = false;
         var rplsRows = 1_000_000;
         int? vacancies = null;
+        var modified = 1;
+        var keep = true;
         var databases = new List<(DatabaseProvider, string)>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -131,6 +136,12 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
                 case "--reset":
                     reset = true;
                     break;
+                case "--modifiees":
+                    modified = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    break;
+                case "--sans-memoire":
+                    keep = false;
+                    break;
                 default:
                     throw new ArgumentException($"option inconnue : {args[i]}");
             }
@@ -141,7 +152,12 @@ internal sealed record BenchOptions(string Scenario, double Scale, IReadOnlyList
             throw new ArgumentException("--scale, --runs et --lignes doivent être positifs");
         }
 
-        return new BenchOptions(args[0], scale, databases, runs, reset, rplsRows, vacancies);
+        if (modified is < 0 or > 100)
+        {
+            throw new ArgumentException("--modifiees : un pourcentage entre 0 et 100");
+        }
+
+        return new BenchOptions(args[0], scale, databases, runs, reset, rplsRows, vacancies, modified, keep);
     }
 }
 

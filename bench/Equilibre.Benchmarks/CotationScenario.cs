@@ -67,7 +67,7 @@ internal sealed class CotationScenario : IScenario
         await connection.OpenAsync(ct);
         await PrepareAsync(database, connection, grid, ct);
 
-        Task<ScoreDemands.Result> Equilibre(DateOnly day) => ScoreAsync(database, day, ct);
+        Task<ScoreDemands.Result> Equilibre(DateOnly day) => ScoreAsync(database, options, day, ct);
 
         async Task Baseline(DateOnly day)
         {
@@ -102,10 +102,11 @@ internal sealed class CotationScenario : IScenario
                 Log.Line(string.Create(CultureInfo.InvariantCulture,
                     $"  essai {i + 1}, {day:dd/MM} sans note : Equilibre {full[^1]:0.000} s (lecture et notes {result.ComputeSeconds:0.000} s dont notes {result.ScoreSeconds:0.000} s, écriture {result.WriteSeconds:0.000} s, {result.Changed:N0} écrites)"));
                 day = day.AddDays(1);
+                var edited = await DayOfEditsAsync(connection, options, day, ct);
                 nightly.Add(await MemorySampler.TimeAsync(async () => result = await Equilibre(day)));
                 nightResults.Add(result);
                 Log.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"  essai {i + 1}, {day:dd/MM} nuit suivante : Equilibre {nightly[^1]:0.000} s (lecture et notes {result.ComputeSeconds:0.000} s dont notes {result.ScoreSeconds:0.000} s, écriture {result.WriteSeconds:0.000} s, {result.Changed:N0} modifiées, {result.Removed:N0} retirées, remplacement : {result.Replaced})"));
+                    $"  essai {i + 1}, {day:dd/MM} nuit suivante, après {edited:N0} demandes modifiées dans la journée : Equilibre {nightly[^1]:0.000} s (lecture et notes {result.ComputeSeconds:0.000} s dont notes {result.ScoreSeconds:0.000} s, écriture {result.WriteSeconds:0.000} s, {result.Changed:N0} modifiées, {result.Removed:N0} retirées, remplacement : {result.Replaced} ; {result.FoundInMemory:N0} demandes prises en mémoire)"));
                 sql.Add(await MemorySampler.TimeAsync(() => Baseline(day)));
                 Log.Line(string.Create(CultureInfo.InvariantCulture, $"  essai {i + 1}, {day:dd/MM} SQL {sql[^1]:0.000} s ({result.Scored:N0} notes)"));
             }
@@ -131,13 +132,54 @@ internal sealed class CotationScenario : IScenario
         return new ScenarioResult(rows, mismatches == 0 && result.Scored > 0);
     }
 
-    /// <summary>The national batch of a day, as the nightly job runs it on that day (ScoreDemands reads "today" from its clock).</summary>
-    internal static async Task<ScoreDemands.Result> ScoreAsync(BenchDatabase database, DateOnly day, CancellationToken ct)
+    /// <summary>
+    /// The national batch of a day, as the web app's nightly job runs it on that day (ScoreDemands reads "today" from its
+    /// clock): with the active demands' columns that the previous nights of this process kept in memory, unless
+    /// <c>--sans-memoire</c> (every demand read, as the command line does).
+    /// </summary>
+    internal static async Task<ScoreDemands.Result> ScoreAsync(BenchDatabase database, BenchOptions options, DateOnly day, CancellationToken ct)
     {
         await using var scope = database.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        return await new ScoreDemands(services.GetRequiredService<EquilibreDb>(), services.GetRequiredService<IBulkLoader>(), services.GetRequiredService<CotationSettings>(), new DayClock(day))
+        return await new ScoreDemands(services.GetRequiredService<EquilibreDb>(), services.GetRequiredService<IBulkLoader>(), services.GetRequiredService<CotationSettings>(),
+                new DayClock(day), options.KeepInMemory ? services.GetRequiredService<CotationFactsCache>() : null)
             .RunAsync(null, ct);
+    }
+
+    /// <summary>
+    /// A day of work on the registry before a night, untimed: <c>--modifiees</c> % of the active demands (1 % by default:
+    /// 27,000 at scale 1, those whose id falls in the day's share) are written through a plain SQL <c>UPDATE</c> that no
+    /// handler sees; one in five declares or withdraws a handicap (10 points in the grid: its score must move that night,
+    /// which the comparison with the SQL baseline checks), the others are renewed (new expiry, same score). The columns
+    /// kept in memory from the previous night must be read again for all of them. Then the day's vacuum. Returns how many
+    /// demands changed.
+    /// </summary>
+    internal static async Task<int> DayOfEditsAsync(NpgsqlConnection connection, BenchOptions options, DateOnly day, CancellationToken ct)
+    {
+        if (options.ModifiedPerCent == 0)
+        {
+            return 0;
+        }
+
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE "Demands" SET
+              "Handicap" = CASE WHEN ("Id" / 100) % 5 = 0 THEN NOT "Handicap" ELSE "Handicap" END,
+              "LastRenewedOn" = CASE WHEN ("Id" / 100) % 5 = 0 THEN "LastRenewedOn" ELSE @day END,
+              "ExpiresOn" = CASE WHEN ("Id" / 100) % 5 = 0 THEN "ExpiresOn" ELSE "ExpiresOn" + 365 END,
+              "Version" = "Version" + 1, "UpdatedAt" = now()
+            WHERE ("Id" + @number) % 100 < @share AND "Status" = 'Active'
+            """, connection)
+        { CommandTimeout = 600 };
+        command.Parameters.AddWithValue("day", day);
+        command.Parameters.AddWithValue("number", (long)day.DayNumber);
+        command.Parameters.AddWithValue("share", (long)options.ModifiedPerCent);
+        var edited = await command.ExecuteNonQueryAsync(ct);
+        // What autovacuum does during a real day: the demands' table is vacuumed once 1 % of it changed (its storage
+        // parameter, PostgresEquilibreDb), so the night finds the visibility map current.
+        await using var vacuum = new NpgsqlCommand("""VACUUM "Demands" """, connection) { CommandTimeout = 600 };
+        await vacuum.ExecuteNonQueryAsync(ct);
+        return edited;
     }
 
     /// <summary>A clock at noon of a given day (French time is the same day), so that a batch runs "on" that day.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Equilibre.Domain.Targets;
 using Equilibre.Features;
 using Equilibre.Features.Applications;
+using Equilibre.Features.Cotation;
 using Equilibre.Features.Data;
 using Equilibre.Features.Demo.National;
 using Equilibre.Features.Organisations;
@@ -12,13 +13,15 @@ namespace Equilibre.Benchmarks;
 
 /// <summary>
 /// "Recalcul national complet" (issue 8's goal: &lt; 10 s): on the national dataset the <c>national</c> scenario loaded
-/// (demands, leases, thresholds), what a night recomputes, in order: the Q1 thresholds of every EPCI
-/// (<see cref="RecomputeQ1Thresholds"/>), the cotation of every active demand (<see cref="Features.Cotation.ScoreDemands"/>
-/// on the next day, the 40-criterion grid of <see cref="CotationScenario"/> published for every EPCI), every target
-/// indicator of the leases' year (leases read, then <see cref="TargetEngine"/> for every EPCI × bailleur ×
-/// réservataire). Each run is the next night. Baseline in the same run: the three plain SQL statements of the
-/// <c>q1</c>, <c>cotation</c> and <c>targets</c> scenarios, one after the other; after each night, Equilibre's
-/// thresholds, stored scores, wishes and target figures are compared with theirs (the run fails on any difference).
+/// (demands, leases, thresholds), what a night recomputes, side by side on connections of their own: the Q1 thresholds
+/// of every EPCI (<see cref="RecomputeQ1Thresholds"/>), the cotation of every active demand
+/// (<see cref="Features.Cotation.ScoreDemands"/> on the next day, the 40-criterion grid of <see cref="CotationScenario"/>
+/// published for every EPCI, the demands' columns kept in memory from one night to the next as in the web app), every
+/// target indicator of the leases' year (leases read, then <see cref="TargetEngine"/> for every EPCI × bailleur ×
+/// réservataire). Each run is the next night, after a day of changes (<see cref="CotationScenario.DayOfEditsAsync"/>).
+/// Baseline in the same run: the three plain SQL statements of the <c>q1</c>, <c>cotation</c> and <c>targets</c>
+/// scenarios, side by side too; after each night, Equilibre's thresholds, stored scores, wishes and target figures are
+/// compared with theirs (the run fails on any difference).
 /// </summary>
 internal sealed class RecomputationScenario : IScenario
 {
@@ -47,46 +50,58 @@ internal sealed class RecomputationScenario : IScenario
 
         RecomputeQ1Thresholds.Result? thresholds = null;
         TargetReport? report = null;
-        async Task<(double Q1, double Cotation, double Targets, string Detail)> Night(DateOnly day)
+        async Task<(double Total, double Q1, double Cotation, double Targets, string Detail)> Night(DateOnly day)
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            await using (var scope = database.Services.CreateAsyncScope())
+            static async Task<double> Timed(Func<Task> work)
             {
-                thresholds = await scope.ServiceProvider.GetRequiredService<RecomputeQ1Thresholds>().HandleAsync(new(2025), CurrentUser.CommandLine, ct);
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                await work();
+                return watch.Elapsed.TotalSeconds;
             }
 
-            var q1 = watch.Elapsed.TotalSeconds;
-            watch.Restart();
-            var scored = await CotationScenario.ScoreAsync(database, day, ct);
-            var cotation = watch.Elapsed.TotalSeconds;
-            watch.Restart();
-            int groups, leases;
-            await using (var scope = database.Services.CreateAsyncScope())
+            var night = System.Diagnostics.Stopwatch.StartNew();
+            ScoreDemands.Result? scored = null;
+            int groups = 0, leases = 0;
+            // Three independent recomputations, side by side on their own connections: the Q1 thresholds and the targets
+            // use the processor the cotation's writing leaves idle.
+            var q1 = Timed(async () =>
             {
+                await using var scope = database.Services.CreateAsyncScope();
+                thresholds = await scope.ServiceProvider.GetRequiredService<RecomputeQ1Thresholds>().HandleAsync(new(2025), CurrentUser.CommandLine, ct);
+            });
+            var cotation = Timed(async () => scored = await CotationScenario.ScoreAsync(database, options, day, ct));
+            var targets = Timed(async () =>
+            {
+                await using var scope = database.Services.CreateAsyncScope();
                 var (facts, settings) = await TargetsScenario.ReadAsync(scope.ServiceProvider.GetRequiredService<EquilibreDb>(), period, ct);
                 report = TargetsScenario.Compute(facts, period, settings);
                 groups = report.Groups.Count;
                 leases = facts.Count;
-            }
-
-            var targets = watch.Elapsed.TotalSeconds;
-            return (q1, cotation, targets, string.Create(CultureInfo.InvariantCulture,
-                $"{scored.Scored:N0} notes dont {scored.Changed:N0} écrites (remplacement : {scored.Replaced}) : lecture et notes {scored.ComputeSeconds:0.00} s dont notes {scored.ScoreSeconds:0.00} s, écriture {scored.WriteSeconds:0.00} s après la lecture ({scored.WrittenWhileReading:N0} notes écrites pendant la lecture) ; {leases:N0} baux {period.Label}, {groups:N0} groupes"));
+            });
+            await Task.WhenAll(q1, cotation, targets);
+            return (night.Elapsed.TotalSeconds, await q1, await cotation, await targets, string.Create(CultureInfo.InvariantCulture,
+                $"{scored!.Scored:N0} notes dont {scored.Changed:N0} écrites (remplacement : {scored.Replaced} ; {scored.FoundInMemory:N0} demandes prises en mémoire) : lecture et notes {scored.ComputeSeconds:0.00} s dont notes {scored.ScoreSeconds:0.00} s, écriture {scored.WriteSeconds:0.00} s après la lecture ({scored.WrittenWhileReading:N0} notes écrites pendant la lecture) ; {leases:N0} baux {period.Label}, {groups:N0} groupes"));
         }
 
         // The three statements a user would write instead, their results kept: after each night, Equilibre's thresholds,
         // stored scores, wishes and target figures must equal them.
         var mismatches = 0L;
+        await using var second = new NpgsqlConnection(database.ConnectionString);
+        await using var third = new NpgsqlConnection(database.ConnectionString);
+        await second.OpenAsync(ct);
+        await third.OpenAsync(ct);
         async Task<double> Baseline(DateOnly day)
         {
+            // Side by side too, one connection each.
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var q1 = await Q1ThresholdsScenario.BaselineAsync(connection, ct);
+            var q1Task = Q1ThresholdsScenario.BaselineAsync(second, ct);
+            var targetsTask = TargetsScenario.BaselineAsync(third, NationalStock.Millesime, ct);
             await using (var command = new NpgsqlCommand(CotationScenario.BaselineSql(grid, day), connection) { CommandTimeout = 1800 })
             {
                 await command.ExecuteNonQueryAsync(ct);
             }
 
-            var targets = await TargetsScenario.BaselineAsync(connection, NationalStock.Millesime, ct);
+            var (q1, targets) = (await q1Task, await targetsTask);
             var seconds = watch.Elapsed.TotalSeconds;
             var night = (Q1: Q1ThresholdsScenario.Compare(thresholds!, q1, postgres: true), Cotation: await CotationScenario.MismatchesAsync(connection, ct),
                 Targets: TargetsScenario.Compare(report!, targets));
@@ -102,7 +117,7 @@ internal sealed class RecomputationScenario : IScenario
             day = warm;
             var night = await Night(day);
             Log.Line(string.Create(CultureInfo.InvariantCulture,
-                $"  échauffement, {day:dd/MM} : seuils Q1 {night.Q1:0.00} s, cotation {night.Cotation:0.00} s, objectifs {night.Targets:0.00} s ; {night.Detail}"));
+                $"  échauffement, {day:dd/MM} : {night.Total:0.00} s, côte à côte : seuils Q1 {night.Q1:0.00} s, cotation {night.Cotation:0.00} s, objectifs {night.Targets:0.00} s ; {night.Detail}"));
         }
 
         await Baseline(day);
@@ -115,12 +130,13 @@ internal sealed class RecomputationScenario : IScenario
             for (var i = 0; i < options.Runs; i++)
             {
                 day = day.AddDays(1);
+                var edited = await CotationScenario.DayOfEditsAsync(connection, options, day, ct);
                 var night = await Night(day);
-                totals.Add(night.Q1 + night.Cotation + night.Targets);
+                totals.Add(night.Total);
                 parts.Add((night.Q1, night.Cotation, night.Targets));
                 sql.Add(await Baseline(day));
                 Log.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"  nuit du {day:dd/MM} : {totals[^1]:0.00} s (seuils Q1 {night.Q1:0.00} s, cotation {night.Cotation:0.00} s, objectifs {night.Targets:0.00} s ; {night.Detail}) ; SQL {sql[^1]:0.00} s"));
+                    $"  nuit du {day:dd/MM}, après {edited:N0} demandes modifiées dans la journée : {totals[^1]:0.00} s (côte à côte : seuils Q1 {night.Q1:0.00} s, cotation {night.Cotation:0.00} s, objectifs {night.Targets:0.00} s ; {night.Detail}) ; SQL {sql[^1]:0.00} s"));
             }
 
             peak = sampler.PeakBytes;
